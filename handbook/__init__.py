@@ -1,0 +1,1 @@
+"""The Kumamoto City staff growth handbook: policy model, loading, validation and rendering."""

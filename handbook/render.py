@@ -1,0 +1,136 @@
+"""Render handbook pages: (policy, page, language) → Markdown with HTML, through Jinja templates.
+
+Everything from the data is escaped here (autoescape on), so markup or template syntax written in a
+description is shown as text and never runs. Headings are emitted as Markdown so that they reach the
+table of contents; their text is turned into character references so Markdown reads none of it as syntax.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import charts
+from .model import GlossaryTerm, Policy, Text
+from .site import navigation, page_specs, section_page
+from .ui import label
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+def text_in(value, language: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Text):
+        return value[language]
+    if isinstance(value, dict) and "value" in value:   # a figure
+        return format_figure(value, language)
+    raise TypeError(f"not a text: {value!r}")
+
+
+def format_figure(figure: dict, language: str) -> str:
+    value = figure["value"]
+    number = f"{value:,}" if isinstance(value, int) else (f"{value:,.1f}" if isinstance(value, float) and
+                                                           round(value, 1) == value else str(value))
+    unit = text_in(figure.get("unit"), language)
+    return f"{number}{unit}" if language == "ja" or unit in ("%", "％") else f"{number} {unit}".strip()
+
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>&~^=:\"']")
+
+
+def heading_text(value: str) -> Markup:
+    """Text safe to place in a Markdown heading: every character Markdown might act on becomes a reference."""
+    return Markup(_MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", value))
+
+
+class Glossary:
+    """Marks the terms the policy defines wherever they appear, with their definition and a link."""
+
+    def __init__(self, terms: list[GlossaryTerm], language: str):
+        self.by_form: dict[str, GlossaryTerm] = {}
+        for term in terms:
+            for form in [term.term[language], *term.aliases]:
+                self.by_form.setdefault(form, term)
+        forms = sorted(self.by_form, key=len, reverse=True)
+        # Latin terms must stand as words (EBPM not inside a longer word); Japanese has no word boundaries.
+        self.pattern = re.compile("|".join(
+            (rf"(?<![A-Za-z]){re.escape(f)}(?![A-Za-z])" if f.isascii() else re.escape(f)) for f in forms)) if forms else None
+        self.language = language
+
+    def mark(self, escaped: str, href) -> str:
+        if not self.pattern:
+            return escaped
+
+        def replace(match: re.Match) -> str:
+            term = self.by_form[match.group(0)]
+            title = html.escape(term.definition[self.language], quote=True)
+            return (f'<a class="glossary-term" href="{href("glossary.md")}#{term.id}">'
+                    f'<abbr title="{title}">{match.group(0)}</abbr></a>')
+        return self.pattern.sub(replace, escaped)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                      undefined=StrictUndefined, keep_trailing_newline=True)
+    return env
+
+
+class PageRenderer:
+    """Renders the pages of one language; created once per language build and reused for every page."""
+
+    def __init__(self, policy: Policy, language: str):
+        self.policy = policy
+        self.language = language
+        self.specs = {spec.path: spec for spec in page_specs(policy)}
+        self.glossary = Glossary(policy.glossary, language)
+
+    def render(self, path: str) -> str:
+        spec = self.specs.get(path)
+        if spec is None:
+            raise KeyError(f"no page is generated for {path}")
+        language = self.language
+
+        def t(value) -> str:
+            return text_in(value, language)
+
+        def href(target: str) -> str:
+            """Relative address of another page (given by its source path, e.g. 'ranks/chief.md')."""
+            target_url = self.specs[target].url if target in self.specs else target
+            relative = posixpath.relpath(target_url or ".", spec.url or ".")
+            return "./" if relative == "." else relative + "/"
+
+        def rich(value) -> Markup:
+            """Text with the glossary's terms marked; escaped first, so the data can inject nothing."""
+            escaped = str(html.escape(t(value), quote=False))
+            if spec.kind != "glossary":
+                escaped = self.glossary.mark(escaped, href)
+            return Markup(escaped.replace("\n", "<br>"))
+
+        context = dict(policy=self.policy, lang=language, spec=spec, t=t, rich=rich, href=href,
+                       h=lambda value: heading_text(t(value)), label=lambda key: label(key)[language],
+                       charts=charts, navigation=navigation(self.policy), section_page=section_page)
+        context.update(getattr(self, f"_context_{spec.kind}", lambda key: {})(spec.key))
+        return environment().get_template(f"{spec.kind}.md.j2").render(context)
+
+    def _context_rank(self, key: str) -> dict:
+        return {"rank": self.policy.rank(key)}
+
+    def _context_orientation(self, key: str) -> dict:
+        return {"orientation": self.policy.orientation(key)}
+
+    def _context_talent(self, key: str) -> dict:
+        return {"talent": self.policy.talent(key)}
+
+    def _context_initiative(self, key: str) -> dict:
+        initiative = self.policy.initiative(key)
+        index = self.policy.initiatives.index(initiative)
+        return {"initiative": initiative,
+                "previous": self.policy.initiatives[index - 1] if index else None,
+                "next": self.policy.initiatives[index + 1] if index + 1 < len(self.policy.initiatives) else None}

@@ -1,0 +1,76 @@
+"""Read YAML keeping the line of every value, so a fault can name the line a maintainer must edit."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import Fault
+
+
+@dataclass
+class YamlDocument:
+    file: str                  # path as shown to maintainers
+    data: object
+    lines: dict[tuple, int] = field(default_factory=dict)   # path -> 1-based line of its value
+
+    def line(self, path: tuple) -> int | None:
+        """The line of the value at path, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that keeps a duplicate key as a fault instead of silently keeping the last one."""
+
+
+def _construct(node, path: tuple, lines: dict, loader: yaml.SafeLoader, duplicates: list):
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in result:
+                duplicates.append((path + (key,), key_node.start_mark.line + 1))
+            result[key] = _construct(value_node, path + (key,), lines, loader, duplicates)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(child, path + (i,), lines, loader, duplicates) for i, child in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Fault]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return None, [Fault(shown_as, None, "", f"the file is not UTF-8 text ({error.reason}).",
+                            "Save the file with UTF-8 encoding.")]
+    loader = _UniqueKeyLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, [Fault(shown_as, 1, "", "the file is empty.", "Restore its content from the main branch.")]
+        lines: dict[tuple, int] = {}
+        duplicates: list = []
+        data = _construct(root, (), lines, loader, duplicates)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = " ".join(filter(None, [error.context, error.problem]))
+        return None, [Fault(shown_as, mark.line + 1 if mark else None, "",
+                            f"this is not valid YAML ({problem}, column {mark.column + 1 if mark else '?'}).",
+                            "Check the indentation (spaces, not tabs, lined up with the lines above), "
+                            "that every 'key: value' has a space after the colon, and that text holding "
+                            "': ' or starting with a special character is in quotes.")]
+    finally:
+        loader.dispose()
+    from .errors import field_name
+    faults = [Fault(shown_as, line, field_name(dup), "this key appears twice in the same place.",
+                    "Keep one of the two and delete the other.") for dup, line in duplicates]
+    return YamlDocument(shown_as, data, lines), faults

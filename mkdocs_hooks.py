@@ -1,0 +1,78 @@
+"""MkDocs lifecycle adapter: validate the data before anything is written, write one stub per generated
+page, set the navigation from the data, and replace the previous site only once the new one is complete.
+
+Everything policy-specific lives in the handbook package; this file only connects it to MkDocs.
+"""
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+from handbook.errors import PolicyDataError
+from handbook.load import load_policy
+from handbook.site import navigation
+from handbook.stubs import write_stubs
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+_state = {"depth": 0, "final_dir": None}
+
+
+def _language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return (i18n.current_language if i18n and i18n.current_language else None) or config["theme"]["language"]
+
+
+def _is_serve_dir(site_dir: str) -> bool:
+    path = Path(site_dir)
+    return path.parent == Path(tempfile.gettempdir()) and path.name.startswith("mkdocs_")
+
+
+@event_priority(100)  # before every plugin: bad data must stop the build before any of them acts
+def on_config(config):
+    try:
+        policy = load_policy()
+    except PolicyDataError as error:
+        raise Abort(str(error)) from None
+    write_stubs(policy, Path(config["docs_dir"]))
+    language = _language(config)
+    config["nav"] = [
+        {title[language] if hasattr(title, "ja") else title:
+         [spec.path for spec in pages] if isinstance(pages, list) else pages.path}
+        for title, pages in navigation(policy)
+    ]
+    _state["depth"] += 1
+    if _state["depth"] == 1 and not _is_serve_dir(config["site_dir"]):
+        # Build into a sibling folder; the finished site replaces the old one in on_post_build.
+        final = Path(config["site_dir"]).resolve()
+        staging = final.with_name(final.name + ".building")
+        shutil.rmtree(staging, ignore_errors=True)
+        _state["final_dir"] = final
+        config["site_dir"] = str(staging)
+    return config
+
+
+@event_priority(-1000)  # after static-i18n has built the other languages inside its own on_post_build
+def on_post_build(config):
+    _state["depth"] -= 1
+    if _state["depth"] > 0 or _state["final_dir"] is None:
+        return
+    final, staging = _state["final_dir"], Path(config["site_dir"])
+    old = final.with_name(final.name + ".previous")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    staging.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+    config["site_dir"] = str(final)
+    _state["final_dir"] = None
+
+
+def on_build_error(error, **kwargs):
+    if _state["final_dir"] is not None:
+        log.error("The build failed; the previous site in %s is left as it was.", _state["final_dir"])
+    _state.update(depth=0, final_dir=None)

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Run every test: data validation, the real site build and the browser tests.
+# Installs what it needs: the virtual environment with pinned packages and, when missing and allowed
+# (root or sudo), Debian's chromium, fonts-noto-cjk (Japanese glyphs) and poppler-utils (pdftoppm).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else SUDO="none"; fi
+  if [ "$SUDO" != none ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing ${missing[*]} ..."
+    $SUDO apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${missing[@]}" >/dev/null
+  else
+    echo "Cannot install ${missing[*]}: browser tests will fail." >&2
+  fi
+fi
+
+.venv/bin/python scripts/validate.py
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,28 @@
+"""Check the policy data: every file against its schema, then the references between files.
+
+Usage: python scripts/validate.py
+Exit status 0 when the data can be published; 1 with one message per fault (file, line, field, how to fix).
+"""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from handbook.errors import PolicyDataError  # noqa: E402
+from handbook.load import load_policy  # noqa: E402
+
+
+def main() -> int:
+    try:
+        policy = load_policy()
+    except PolicyDataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    items = sum(len(rank.table.items) for rank in policy.ranks)
+    print(f"The policy data is valid: {len(policy.ranks)} ranks ({items} competency items in all), "
+          f"{len(policy.orientations)} orientations, {len(policy.talents)} key talents, "
+          f"{len(policy.initiatives)} initiatives, {len(policy.glossary)} glossary terms.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

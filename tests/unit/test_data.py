@@ -1,0 +1,95 @@
+"""The real policy data: valid, complete, and faithful to the source text."""
+from __future__ import annotations
+
+from handbook.fidelity import japanese_strings, missing_from_source, normalise, sentence_coverage, source_text
+from handbook.load import DATA_DIR, read_documents
+
+
+def all_japanese() -> list[tuple[str, tuple, str]]:
+    documents, faults = read_documents(DATA_DIR)
+    assert not faults
+    return [(name, path, text) for name, doc in documents.items() if name != "terminology.yml"
+            for path, text in japanese_strings(doc.data)]
+
+
+def test_real_data_validates(policy):
+    assert policy is not None
+
+
+def test_counts(policy):
+    assert len(policy.ranks) == 7
+    assert [len(rank.table.items) for rank in policy.ranks] == [27] * 7
+    assert len(policy.orientations) == 4
+    assert len(policy.talents) == 3
+    assert [i.number for i in policy.initiatives] == [f"{n:03d}" for n in range(1, 36)]
+    assert len(policy.tables) == 4
+    assert sum(len(theme.initiatives) for area in policy.areas for theme in area.themes) == 35
+
+
+def test_ranks_share_tables_as_the_policy_prints_them(policy):
+    tables = {rank.id: rank.table.id for rank in policy.ranks}
+    assert tables["bureau-director"] == tables["department-director"] == tables["section-manager"]
+    assert tables["deputy-manager"] == tables["chief"]
+    assert len({tables["section-manager"], tables["chief"], tables["senior-staff"], tables["staff"]}) == 4
+
+
+def test_item_identity_is_not_its_name(policy):
+    staff = policy.rank("staff").table.items
+    accuracy = [item for item in staff if item.name.ja == "正確性"]
+    assert len(accuracy) == 2 and accuracy[0].id != accuracy[1].id
+
+
+def test_every_job_title_maps_to_a_rank(policy):
+    titles = {jt.name.ja: rank.id for rank in policy.ranks for jt in rank.job_titles}
+    assert titles["運転士"] == "staff"
+    assert titles["作業長"] == "chief"
+    assert titles["副主任"] == "senior-staff"
+
+
+def test_japanese_strings_stand_in_the_source():
+    strings = all_japanese()
+    missing = missing_from_source([text for _, _, text in strings], source_text())
+    share = 1 - len(missing) / len(strings)
+    print(f"\n{len(strings) - len(missing)}/{len(strings)} Japanese strings ({share:.1%}) stand verbatim in the source")
+    assert share >= 0.98, "not in the source:\n" + "\n".join(missing[:20])
+
+
+def test_source_sentences_are_in_the_data():
+    share, missing = sentence_coverage(source_text(), [text for _, _, text in all_japanese()])
+    print(f"\n{share:.1%} of the source's sentences are found in the data")
+    assert share >= 0.95, "missing sentences:\n" + "\n".join(missing[:20])
+
+
+def test_every_text_has_both_languages():
+    documents, _ = read_documents(DATA_DIR)
+
+    def texts(node):
+        if isinstance(node, dict):
+            if "ja" in node or "en" in node:
+                yield node
+            else:
+                for value in node.values():
+                    yield from texts(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from texts(value)
+    empty = [t for doc in documents.values() for t in texts(doc.data)
+             if not (isinstance(t.get("ja"), str) and t["ja"].strip() and isinstance(t.get("en"), str) and t["en"].strip())]
+    assert not empty
+
+
+def test_terminology_is_used_for_ranks_and_orientations(policy):
+    """Names of ranks and orientations are translated exactly as terminology.yml says."""
+    terms = {term["ja"]: term["en"] for term in policy.terminology}
+    for rank in policy.ranks:
+        assert rank.name.en == terms[rank.name.ja]
+    for orientation in policy.orientations:
+        assert orientation.name.en == terms[orientation.name.ja]
+    for table in policy.tables:
+        for group in table.groups:
+            if group.name.ja in terms:
+                assert group.name.en == terms[group.name.ja], group.name
+
+
+def test_normalise_folds_width_and_whitespace():
+    assert normalise("ＤＸ推進\n リーダー") == "DX推進リーダー"
