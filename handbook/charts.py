@@ -45,3 +45,56 @@ def katz_svg(katz: dict, language: str) -> Markup:
         parts.append(f'<text x="{x}" y="{y}" text-anchor="{anchor}" class="katz-label">{label}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _scale(unit) -> float:
+    """The full length of a bar: percentages run to 100, five-step scores to 5."""
+    return 100.0 if unit is not None and unit.ja in ("％", "%") else 5.0
+
+
+def _number(value) -> str:
+    return f"{value:g}" if isinstance(value, (int, float)) else escape(str(value))
+
+
+def _unit(unit, language: str) -> str:
+    return "" if unit is None else _t(unit, language)
+
+
+def bars_svg(chart_id: str, title: str, rows: list[tuple[str, float, object]], language: str,
+             classes: list[str] | None = None) -> Markup:
+    """Horizontal bars, one per (label, value, unit), each labelled with its figure."""
+    label_width, bar_width, row_height = 230, 300, 30
+    height = row_height * len(rows) + 8
+    description = "; ".join(f"{label}: {_number(value)}{_unit(unit, language)}" for label, value, unit in rows)
+    parts = [f'<svg class="bar-chart" viewBox="0 0 {label_width + bar_width + 90} {height}" role="img" '
+             f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
+             f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(description)}</desc>']
+    for index, (label, value, unit) in enumerate(rows):
+        y = index * row_height + 4
+        length = bar_width * min(float(value) / _scale(unit), 1.0)
+        css = (classes or ["bar"] * len(rows))[index]
+        parts.append(f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end" class="bar-label">{escape(label)}</text>')
+        parts.append(f'<rect x="{label_width}" y="{y}" width="{bar_width}" height="22" class="bar-track"/>')
+        parts.append(f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="22" class="{css}"/>')
+        parts.append(f'<text x="{label_width + bar_width + 8}" y="{y + 17}" class="bar-value">'
+                     f'{_number(value)}{_unit(unit, language)}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def baseline_target_svg(indicator: dict, language: str, baseline_label: str, target_label: str) -> Markup:
+    """One outcome target: its baseline and its target as two bars on the same scale."""
+    rows = []
+    for kind, word in (("baseline", baseline_label), ("target", target_label)):
+        figure = indicator[kind]
+        year = _t(figure["year"], language) if figure.get("year") else ""
+        rows.append((f"{word} {year}".strip(), figure["value"], figure.get("unit")))
+    return bars_svg(f"chart-{indicator['id']}", _t(indicator["label"], language), rows, language,
+                    ["bar bar-baseline", "bar bar-target"])
+
+
+def values_svg(indicator: dict, language: str) -> Markup:
+    """An HR figure with several labelled values (age bands, men and women, …)."""
+    rows = [(_t(v["label"], language) if v.get("label") else "", v["value"], v.get("unit"))
+            for v in indicator["values"]]
+    return bars_svg(f"chart-{indicator['id']}", _t(indicator["label"], language), rows, language)

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from . import charts
@@ -75,10 +75,15 @@ class Glossary:
         return self.pattern.sub(replace, escaped)
 
 
+def field(entry, name: str):
+    """entry[name] for a mapping of the data, None when absent (Jinja would find dict.items for 'items')."""
+    return entry.get(name) if isinstance(entry, dict) else getattr(entry, name, None)
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                      undefined=StrictUndefined, keep_trailing_newline=True)
+                      keep_trailing_newline=True)
     return env
 
 
@@ -113,7 +118,7 @@ class PageRenderer:
                 escaped = self.glossary.mark(escaped, href)
             return Markup(escaped.replace("\n", "<br>"))
 
-        context = dict(policy=self.policy, lang=language, spec=spec, t=t, rich=rich, href=href,
+        context = dict(field=field, policy=self.policy, lang=language, spec=spec, t=t, rich=rich, href=href,
                        h=lambda value: heading_text(t(value)), label=lambda key: label(key)[language],
                        charts=charts, navigation=navigation(self.policy), section_page=section_page)
         context.update(getattr(self, f"_context_{spec.kind}", lambda key: {})(spec.key))
