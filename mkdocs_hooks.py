@@ -41,8 +41,7 @@ def on_config(config):
     write_stubs(policy, Path(config["docs_dir"]))
     language = _language(config)
     config["nav"] = [
-        {title[language] if hasattr(title, "ja") else title:
-         [spec.path for spec in pages] if isinstance(pages, list) else pages.path}
+        {title[language]: [{spec.title[language]: spec.path} for spec in pages] if isinstance(pages, list) else pages.path}
         for title, pages in navigation(policy)
     ]
     _state["depth"] += 1

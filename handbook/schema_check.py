@@ -68,8 +68,9 @@ def _describe(error) -> tuple[tuple, str, str]:
         return path, f"'{value}' is not one of the allowed values.", \
             f"Use one of: {', '.join(map(str, error.validator_value))}."
     if keyword in ("minItems", "maxItems"):
-        return path, f"this list has {len(value)} entries, but {error.message.split(' is ')[-1]}.", \
-            "Check that no entry was deleted or pasted twice."
+        bound = "at least" if keyword == "minItems" else "at most"
+        return path, f"this list has {len(value)} items; it must have {bound} {error.validator_value}.", \
+            "Check that no entry was deleted, moved here from a neighbouring list, or pasted twice."
     if keyword == "minProperties":
         return path, "this entry is empty.", "Fill it in or remove it."
     if keyword == "anyOf" or keyword == "oneOf":

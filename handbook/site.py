@@ -14,6 +14,7 @@ from .ui import label
 class PageSpec:
     path: str                 # source path relative to docs/, e.g. "ranks/chief.md"
     kind: str                 # the render function that makes it, e.g. "rank"
+    title: Text               # the page's title in both languages
     key: str | None = None    # the entity shown, e.g. "chief"
 
     @property
@@ -32,24 +33,27 @@ def page_specs(policy: Policy) -> list[PageSpec]:
 
 def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpec]]]:
     """Navigation entries: (title, page) or (section label, [index page, pages…])."""
-    P = PageSpec
+    def single(key: str, path: str) -> tuple[Text, PageSpec]:
+        return label(key), PageSpec(path, key, label(key))
+
+    def section(key: str, folder: str, kind: str, entities: list[tuple[str, Text]]) -> tuple[Text, list[PageSpec]]:
+        index = PageSpec(f"{folder}/index.md", f"{kind}s_index", label(key))
+        return label(key), [index] + [PageSpec(f"{folder}/{k}.md", kind, title, k) for k, title in entities]
+
     return [
-        (label("home"), P("index.md", "home")),
-        (label("message"), P("message.md", "message")),
-        (label("about"), P("about.md", "about")),
-        (label("staff_image"), P("staff-image.md", "staff_image")),
-        (label("orientations"), [P("orientations/index.md", "orientations_index")]
-         + [P(f"orientations/{o.id}.md", "orientation", o.id) for o in policy.orientations]),
-        (label("ranks"), [P("ranks/index.md", "ranks_index")]
-         + [P(f"ranks/{r.id}.md", "rank", r.id) for r in policy.ranks]),
-        (label("role_flow"), P("role-flow.md", "role_flow")),
-        (label("talents"), [P("talents/index.md", "talents_index")]
-         + [P(f"talents/{t.id}.md", "talent", t.id) for t in policy.talents]),
-        (label("initiatives"), [P("initiatives/index.md", "initiatives_index")]
-         + [P(f"initiatives/{i.number}.md", "initiative", i.number) for i in policy.initiatives]),
-        (label("indicators"), P("indicators.md", "indicators")),
-        (label("development_plans"), P("development-plans.md", "development_plans")),
-        (label("glossary"), P("glossary.md", "glossary")),
+        single("home", "index.md"),
+        single("message", "message.md"),
+        single("about", "about.md"),
+        single("staff_image", "staff-image.md"),
+        section("orientations", "orientations", "orientation", [(o.id, o.name) for o in policy.orientations]),
+        section("ranks", "ranks", "rank", [(r.id, r.name) for r in policy.ranks]),
+        single("role_flow", "role-flow.md"),
+        section("talents", "talents", "talent", [(t.id, t.name) for t in policy.talents]),
+        section("initiatives", "initiatives", "initiative",
+                [(i.number, Text(f"{i.number} {i.title.ja}", f"{i.number} {i.title.en}")) for i in policy.initiatives]),
+        single("indicators", "indicators.md"),
+        single("development_plans", "development-plans.md"),
+        single("glossary", "glossary.md"),
     ]
 
 

@@ -61,13 +61,18 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Faul
         duplicates: list = []
         data = _construct(root, (), lines, loader, duplicates)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = " ".join(filter(None, [error.context, error.problem]))
+        # The context mark is where the broken construct starts (e.g. an unclosed quote or bracket); the
+        # problem mark is where the parser gave up, which can be lines later. Name the start first.
+        start, problem = error.context_mark, error.problem_mark
+        mark = start if start is not None and (problem is None or start.line <= problem.line) else problem
+        noticed = (f" The parser noticed it at line {problem.line + 1}."
+                   if problem is not None and mark is not problem and problem.line != mark.line else "")
+        what = " ".join(filter(None, [error.context, error.problem]))
         return None, [Fault(shown_as, mark.line + 1 if mark else None, "",
-                            f"this is not valid YAML ({problem}, column {mark.column + 1 if mark else '?'}).",
+                            f"this is not valid YAML ({what}).{noticed}",
                             "Check the indentation (spaces, not tabs, lined up with the lines above), "
-                            "that every 'key: value' has a space after the colon, and that text holding "
-                            "': ' or starting with a special character is in quotes.")]
+                            "that every 'key: value' has a space after the colon, that quotes and brackets "
+                            "are closed, and that text holding ': ' or starting with a special character is in quotes.")]
     finally:
         loader.dispose()
     from .errors import field_name

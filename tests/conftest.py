@@ -36,6 +36,10 @@ def policy():
 
 def copy_repository(destination: Path) -> Path:
     """A working copy of the project (without caches and built output) for tests that change data."""
-    ignore = shutil.ignore_patterns(".venv", ".git", "site", "site.*", "__pycache__", ".pytest_cache")
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        skipped = {".venv", ".git", "__pycache__", ".pytest_cache"}
+        if Path(directory) == REPOSITORY:
+            skipped |= {"site", "site.building", "site.previous"}
+        return skipped & set(names)
     shutil.copytree(REPOSITORY, destination, ignore=ignore)
     return destination

@@ -27,12 +27,18 @@ def _line_of(text: str, needle: str) -> int:
     raise AssertionError(f"{needle!r} not in the broken file")
 
 
+def _first_changed_line(original: str, broken: str) -> int:
+    old, new = original.splitlines(), broken.splitlines()
+    return next((n for n, (a, b) in enumerate(zip(old, new), 1) if a != b), min(len(old), len(new)) + 1)
+
+
 def replace_once(text: str, old: str, new: str) -> str:
     assert old in text, old
     return text.replace(old, new, 1)
 
 
-# Each case: (name, file, how to break its text, text on the line the message must name, field, words)
+# Each case: (name, file, how to break its text, text on the line the message must name (None: the line
+# that was changed), field, words the message must contain)
 def _delete_english(text: str) -> str:
     return re.sub(r"(title: \{ja: [^,]+), en: [^}]+\}", r"\1}", text, count=1)
 
@@ -46,7 +52,7 @@ CASES = [
     ("empty-text", "initiatives/004.yml", lambda t: re.sub(r"title: \{ja: ([^,]+), en: [^}]+\}", r"title: {ja: \1, en: ' '}", t, count=1),
      "title: {ja:", "title.en", "empty"),
     ("duplicate-id", "ranks.yml", lambda t: replace_once(t, "- id: department-director", "- id: bureau-director"),
-     "- id: bureau-director", "ranks[1].id", "used twice"),
+     None, "ranks[1].id", "used twice"),
     ("unknown-reference", "initiatives/005.yml", lambda t: re.sub(r"theme: .*", "theme: no-such-theme", t, count=1),
      "theme: no-such-theme", "theme", "not a known theme"),
     ("wrong-type", "talents.yml", lambda t: re.sub(r"number: 1\b", "number: [1]", t, count=1),
@@ -55,7 +61,7 @@ CASES = [
      "number:", "theme", "required field 'theme' is missing"),
     ("unknown-field", "initiatives/007.yml", lambda t: replace_once(t, "title:", "titel:"),
      "titel:", "titel", "not a field that belongs here"),
-    ("duplicate-key", "initiatives/008.yml", lambda t: t + "\nnumber: \"008\"\n",
+    ("duplicate-key", "initiatives/008.yml", lambda t: t.rstrip("\n") + "\nnumber: \"008\"\n",
      None, "number", "appears twice"),
     ("bad-id", "ranks.yml", lambda t: replace_once(t, "- id: staff\n", "- id: Staff Level\n"),
      "- id: Staff Level", "ranks[6].id", "not a valid id"),
@@ -80,7 +86,8 @@ def faults_for(data_dir: Path):
 @pytest.mark.parametrize("name,file,breaking,line_text,field,words", CASES, ids=[c[0] for c in CASES])
 def test_each_kind_of_fault_names_file_line_and_field(data_copy, name, file, breaking, line_text, field, words):
     path = data_copy / file
-    broken = breaking(path.read_text(encoding="utf-8"))
+    original = path.read_text(encoding="utf-8")
+    broken = breaking(original)
     path.write_text(broken, encoding="utf-8")
     faults = faults_for(data_copy)
     matching = [f for f in faults if words in f.message and f.file.endswith(file)]
@@ -88,7 +95,7 @@ def test_each_kind_of_fault_names_file_line_and_field(data_copy, name, file, bre
     fault = matching[0]
     if field:
         assert fault.field == field, str(fault)
-    expected_line = _line_of(broken, line_text) if line_text else len(broken.rstrip("\n").splitlines())
+    expected_line = _line_of(broken, line_text) if line_text else _first_changed_line(original, broken)
     assert fault.line == expected_line, str(fault)
     assert fault.fix, "every fault says how to fix it"
     assert f"line {expected_line}" in str(fault) and file in str(fault)
