@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 
 from handbook.errors import PolicyDataError
 from handbook.load import load_policy
+from handbook.search_index import write_search_index
 from handbook.site import navigation
 from handbook.stubs import write_stubs
 
@@ -58,7 +59,11 @@ def on_config(config):
 @event_priority(-1000)  # after static-i18n has built the other languages inside its own on_post_build
 def on_post_build(config):
     _state["depth"] -= 1
-    if _state["depth"] > 0 or _state["final_dir"] is None:
+    if _state["depth"] > 0:
+        return
+    pages = write_search_index(load_policy(), Path(config["site_dir"]))
+    log.info("Search index written for %d pages (both languages)", pages)
+    if _state["final_dir"] is None:
         return
     final, staging = _state["final_dir"], Path(config["site_dir"])
     old = final.with_name(final.name + ".previous")

@@ -40,6 +40,13 @@ def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpe
         index = PageSpec(f"{folder}/index.md", f"{kind}s_index", label(key))
         return label(key), [index] + [PageSpec(f"{folder}/{k}.md", kind, title, k) for k, title in entities]
 
+    def self_checks() -> tuple[Text, list[PageSpec]]:
+        """One printable self-check sheet per rank; the section has no index page."""
+        sheet = label("self_check")
+        return label("self_checks"), [
+            PageSpec(f"self-check/{r.id}.md", "self_check", Text(f"{sheet.ja}（{r.name.ja}）", f"{sheet.en}: {r.name.en}"), r.id)
+            for r in policy.ranks]
+
     return [
         single("home", "index.md"),
         single("message", "message.md"),
@@ -47,6 +54,7 @@ def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpe
         single("staff_image", "staff-image.md"),
         section("orientations", "orientations", "orientation", [(o.id, o.name) for o in policy.orientations]),
         section("ranks", "ranks", "rank", [(r.id, r.name) for r in policy.ranks]),
+        self_checks(),
         single("role_flow", "role-flow.md"),
         section("talents", "talents", "talent", [(t.id, t.name) for t in policy.talents]),
         section("initiatives", "initiatives", "initiative",

@@ -22,4 +22,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 .venv/bin/python scripts/validate.py
+.venv/bin/python scripts/translation_report.py || true
 exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,144 @@
+/* Header search over the Pagefind index of the page's own language (Pagefind picks the index from
+   <html lang>). The query goes through what the index went through (handbook/search_index.py): NFKC, so
+   ﾃﾞｼﾞﾀﾙ finds デジタル, and, in Japanese, character bigrams, so a word is found wherever it stands. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var root = new URL("../", script.src);              // the site root: this file is /assets/search.js
+  var box = document.querySelector("[data-hb-search]");
+  if (!box) return;
+  box.hidden = false;
+  var input = box.querySelector("input");
+  var panel = box.querySelector(".hb-search__panel");
+  var list = box.querySelector(".hb-search__results");
+  var status = box.querySelector(".hb-search__status");
+  var english = document.documentElement.lang === "en";
+  var words = english
+    ? { none: "No results", count: function (n) { return n + (n === 1 ? " result" : " results"); } }
+    : { none: "見つかりませんでした", count: function (n) { return n + " 件"; } };
+  var pagefind = null, active = -1, serial = 0;
+  var CJK_RUN = /[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u4e00-\u9fff]+/g;
+
+  function latinWords(text) { return text.match(/[0-9a-z]+/g) || []; }
+
+  function code(chars) {
+    var out = "qj";
+    for (var i = 0; i < chars.length; i++) out += ("000" + chars.charCodeAt(i).toString(16)).slice(-4);
+    return out;
+  }
+
+  // The same function as japanese_tokens() in handbook/search_index.py.
+  function japaneseTokens(text) {
+    text = text.normalize("NFKC").toLowerCase();
+    var tokens = [], position = 0, run;
+    CJK_RUN.lastIndex = 0;
+    while ((run = CJK_RUN.exec(text)) !== null) {
+      tokens = tokens.concat(latinWords(text.slice(position, run.index)));
+      var chars = run[0];
+      if (chars.length === 1) tokens.push(code(chars));
+      for (var i = 0; i + 1 < chars.length; i++) tokens.push(code(chars.substr(i, 2)));
+      position = run.index + chars.length;
+    }
+    return tokens.concat(latinWords(text.slice(position)));
+  }
+  window.handbookSearchTokens = japaneseTokens;   // the tests compare it with the Python tokenizer
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
+  }
+
+  // A short passage of the page around the first place the query (or its first word) appears.
+  function excerpt(text, query) {
+    var lower = text.toLowerCase(), needle = query.toLowerCase();
+    var at = lower.indexOf(needle);
+    if (at < 0) {
+      var parts = needle.split(/\s+/).filter(Boolean);
+      for (var i = 0; i < parts.length && at < 0; i++) { needle = parts[i]; at = lower.indexOf(needle); }
+    }
+    if (at < 0) return escapeHtml(text.slice(0, 80));
+    var start = Math.max(0, at - 30), end = Math.min(text.length, at + needle.length + 50);
+    return (start > 0 ? "…" : "") + escapeHtml(text.slice(start, at)) + "<mark>" +
+      escapeHtml(text.slice(at, at + needle.length)) + "</mark>" + escapeHtml(text.slice(at + needle.length, end)) +
+      (end < text.length ? "…" : "");
+  }
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
+        module.options({ baseUrl: root.pathname, excerptLength: 24 });
+        return module;
+      });
+    }
+    return pagefind;
+  }
+
+  function close() {
+    panel.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+    active = -1;
+  }
+
+  function select(index) {
+    var options = list.querySelectorAll("[role=option]");
+    if (!options.length) return;
+    active = (index + options.length) % options.length;
+    options.forEach(function (option, i) { option.setAttribute("aria-selected", i === active ? "true" : "false"); });
+    input.setAttribute("aria-activedescendant", options[active].id);
+    options[active].scrollIntoView({ block: "nearest" });
+  }
+
+  function render(results, query) {
+    list.textContent = "";
+    results.forEach(function (result, i) {
+      var item = document.createElement("li");
+      item.id = "hb-search-option-" + i;
+      item.setAttribute("role", "option");
+      item.setAttribute("aria-selected", "false");
+      var link = document.createElement("a");
+      link.href = result.url;
+      link.className = "hb-search__link";
+      var title = document.createElement("span");
+      title.className = "hb-search__title";
+      title.textContent = result.meta && result.meta.title ? result.meta.title : result.url;
+      var passage = document.createElement("span");
+      passage.className = "hb-search__excerpt";
+      passage.innerHTML = excerpt(result.meta.text || "", query);   // escaped in excerpt(); adds only <mark>
+      link.appendChild(title);
+      link.appendChild(passage);
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    status.textContent = results.length ? words.count(results.length) : words.none;
+    panel.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+    active = -1;
+  }
+
+  function search() {
+    var query = input.value.normalize("NFKC").trim();
+    var mine = ++serial;
+    if (!query) { close(); list.textContent = ""; return; }
+    var terms = english ? query : japaneseTokens(query).join(" ");
+    load().then(function (module) { return module.search(terms); }).then(function (found) {
+      if (!found || mine !== serial) return null;
+      return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }));
+    }).then(function (results) {
+      if (results && mine === serial) render(results, query);
+    });
+  }
+
+  var timer = null;
+  input.addEventListener("focus", load);
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 120); });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown") { event.preventDefault(); select(active + 1); }
+    else if (event.key === "ArrowUp") { event.preventDefault(); select(active - 1); }
+    else if (event.key === "Enter") {
+      var options = list.querySelectorAll("[role=option] a");
+      var target = options[active >= 0 ? active : 0];
+      if (target) { event.preventDefault(); window.location.href = target.href; }
+    } else if (event.key === "Escape") { close(); }
+  });
+  document.addEventListener("click", function (event) { if (!box.contains(event.target)) close(); });
+})();

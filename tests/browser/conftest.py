@@ -1,0 +1,49 @@
+"""Browser fixtures, shared by every browser test: the real built site served over HTTP on 127.0.0.1,
+and Debian's Chromium driven by Playwright. Both live for the whole session.
+
+A missing Chromium is a failure, not a skip: `bash scripts/test.sh` installs it.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the name is http.server's
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path):
+    """Base address of the built site, without a trailing slash, e.g. http://127.0.0.1:40123."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    """A headless Chromium (the system's /usr/bin/chromium, not a downloaded one)."""
+    executable = shutil.which("chromium")
+    assert executable, "chromium is not installed: run `bash scripts/test.sh`, or `apt-get install chromium`"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable,
+                                              args=["--no-sandbox", "--disable-background-networking"])
+        try:
+            yield chromium
+        finally:
+            chromium.close()

@@ -1,0 +1,160 @@
+"""The translation report lists exactly the texts whose English needs a review, with file, line and field.
+
+Each case works on a copy of policy_data (the real lock included), changes it the way an editor would, and
+checks what the report lists. Expected lines are found in the edited text itself.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from handbook.load import DATA_DIR
+from handbook.translations import LOCK_NAME, findings, fingerprint, mark_reviewed, read_lock, read_texts
+
+from conftest import copy_repository
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    target = tmp_path / "policy_data"
+    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("source"))
+    return target
+
+
+def listed(data_dir: Path):
+    texts, unreadable = read_texts(data_dir)
+    assert not unreadable
+    return findings(texts, read_lock(data_dir))
+
+
+def _line_of(text: str, needle: str) -> int:
+    matches = [n for n, line in enumerate(text.splitlines(), 1) if needle in line]
+    assert len(matches) == 1, f"{needle!r} found on lines {matches}"
+    return matches[0]
+
+
+def test_the_lock_is_well_formed():
+    """The lock is only a record: a stale lock is reported, never a test failure (the report is not a gate)."""
+    lock = read_lock(DATA_DIR)
+    assert lock, "policy_data/translations.lock.yml is missing or empty"
+    files = {text.file for text in read_texts(DATA_DIR)[0]}
+    for key, entry in lock.items():
+        name, _, field = key.partition(":")
+        assert name in files and field, key
+        assert set(entry) == {"ja", "en"} and all(re.fullmatch(r"[0-9a-f]{12}", v) for v in entry.values()), key
+
+
+def test_an_untouched_copy_lists_nothing(data_copy):
+    assert listed(data_copy) == []
+
+
+def test_changed_japanese_is_listed_with_file_line_and_field(data_copy):
+    path = data_copy / "competencies.yml"
+    original = path.read_text(encoding="utf-8")
+    old = "ja: 市民のニーズを把握し、市民目線に立って公平・公正に業務に取り組むことができている。"
+    new = "ja: 市民のニーズを的確に把握し、市民目線に立って公平・公正に業務に取り組むことができている。"
+    assert original.count(old) >= 1
+    edited = original.replace(old, new, 1)
+    path.write_text(edited, encoding="utf-8")
+
+    result = listed(data_copy)
+    assert len(result) == 1, [f.text.key for f in result]
+    finding = result[0]
+    assert finding.status == "changed"
+    assert finding.text.file == "competencies.yml"
+    assert finding.text.field == "tables[0].groups[0].items[1].description"
+    assert finding.text.line == _line_of(edited, "市民のニーズを的確に把握し")
+    assert finding.text.ja == new.removeprefix("ja: ")
+    assert finding.text.en.startswith("Understands citizens' needs")
+    assert not finding.english_edited
+
+
+def test_changed_japanese_with_edited_english_says_so(data_copy):
+    path = data_copy / "initiatives" / "035.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("{ja: 卓球大会, en: Table tennis tournament}", "{ja: 卓球大会等, en: Table tennis tournaments}")
+    path.write_text(text, encoding="utf-8")
+    result = listed(data_copy)
+    assert [(f.text.file, f.text.field, f.status, f.english_edited) for f in result] == \
+        [("initiatives/035.yml", "blocks[1].items[1]", "changed", True)]
+
+
+def test_a_new_text_is_listed_as_new_and_moved_texts_are_not(data_copy):
+    """Inserting an item shifts the position of the items after it; only the inserted one is listed."""
+    path = data_copy / "initiatives" / "035.yml"
+    original = path.read_text(encoding="utf-8")
+    anchor = "      - {ja: 職員知恵袋グループ, en: Staff \"bag of wisdom\" group}\n"
+    added = "      - {ja: 新しい取組の例, en: An example of a new activity}\n"
+    edited = original.replace(anchor, added + anchor, 1)
+    assert edited != original
+    path.write_text(edited, encoding="utf-8")
+
+    result = listed(data_copy)
+    assert [(f.status, f.text.file, f.text.field, f.text.line) for f in result] == \
+        [("new", "initiatives/035.yml", "blocks[0].items[0]", _line_of(edited, "新しい取組の例"))]
+    assert result[0].text.en == "An example of a new activity"
+
+
+def test_a_text_added_at_the_end_is_listed_as_new(data_copy):
+    path = data_copy / "initiatives" / "035.yml"
+    original = path.read_text(encoding="utf-8")
+    anchor = "      - {ja: バドミントン大会, en: Badminton tournament}\n"
+    added = "      - {ja: 新しい大会の例, en: An example of a new tournament}\n"
+    edited = original.replace(anchor, anchor + added, 1)
+    assert edited != original
+    path.write_text(edited, encoding="utf-8")
+    result = listed(data_copy)
+    assert [(f.status, f.text.file, f.text.field, f.text.line) for f in result] == \
+        [("new", "initiatives/035.yml", "blocks[1].items[3]", _line_of(edited, "新しい大会の例"))]
+
+
+def test_missing_english_is_listed(data_copy):
+    path = data_copy / "initiatives" / "035.yml"
+    edited = path.read_text(encoding="utf-8").replace("{ja: 卓球大会, en: Table tennis tournament}", "{ja: 卓球大会}")
+    path.write_text(edited, encoding="utf-8")
+    result = listed(data_copy)
+    assert [(f.status, f.text.field, f.text.line) for f in result] == \
+        [("missing", "blocks[1].items[1]", _line_of(edited, "{ja: 卓球大会}"))]
+
+
+def test_mark_reviewed_clears_the_report(data_copy):
+    path = data_copy / "meta.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("ja: 熊本市職員成長・育成方針", "ja: 熊本市職員成長・育成方針（改）", 1), encoding="utf-8")
+    assert len(listed(data_copy)) == 1
+    count = mark_reviewed(data_copy, files={"initiatives/001.yml"})   # another file: still listed
+    assert len(listed(data_copy)) == 1
+    assert mark_reviewed(data_copy) == count
+    assert listed(data_copy) == []
+    lock = read_lock(data_copy)
+    assert lock["meta.yml:title"]["ja"] == fingerprint("熊本市職員成長・育成方針（改）")
+
+
+def test_the_command_reports_and_checks(tmp_path):
+    project = copy_repository(tmp_path / "project")
+    script = [sys.executable, "scripts/translation_report.py"]
+    clean = subprocess.run(script + ["--check"], cwd=project, capture_output=True, text=True)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "every English text has been reviewed" in clean.stdout
+
+    path = project / "policy_data" / "competencies.yml"
+    edited = path.read_text(encoding="utf-8").replace("ja: コンプライアンス遵守", "ja: 法令遵守", 1)
+    path.write_text(edited, encoding="utf-8")
+    report = subprocess.run(script, cwd=project, capture_output=True, text=True)
+    assert report.returncode == 0, "a plain report never fails"
+    line = _line_of(edited, "ja: 法令遵守")
+    assert "policy_data/competencies.yml" in report.stdout
+    assert f"line {line}, field 'tables[0].groups[0].items[0].name'" in report.stdout
+    assert "English may be out of date" in report.stdout
+    assert "ja: 法令遵守" in report.stdout and "en: Compliance" in report.stdout
+    assert subprocess.run(script + ["--check"], cwd=project, capture_output=True).returncode == 1
+
+    update = subprocess.run(script + ["--update"], cwd=project, capture_output=True, text=True)
+    assert update.returncode == 0, update.stderr
+    assert subprocess.run(script + ["--check"], cwd=project, capture_output=True).returncode == 0
+    assert "Traceback" not in report.stderr + update.stderr
