@@ -14,6 +14,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from handbook.errors import PolicyDataError
+from handbook.exports import write_downloads
 from handbook.load import load_policy
 from handbook.search_index import write_search_index
 from handbook.site import navigation
@@ -42,7 +43,8 @@ def on_config(config):
     write_stubs(policy, Path(config["docs_dir"]))
     language = _language(config)
     config["nav"] = [
-        {title[language]: [{spec.title[language]: spec.path} for spec in pages] if isinstance(pages, list) else pages.path}
+        {title[language]: [{spec.title[language]: spec.path} for spec in pages if spec.in_nav]
+         if isinstance(pages, list) else pages.path}
         for title, pages in navigation(policy)
     ]
     _state["depth"] += 1
@@ -61,7 +63,9 @@ def on_post_build(config):
     _state["depth"] -= 1
     if _state["depth"] > 0:
         return
-    pages = write_search_index(load_policy(), Path(config["site_dir"]))
+    policy = load_policy()
+    write_downloads(policy, Path(config["site_dir"]))
+    pages = write_search_index(policy, Path(config["site_dir"]))
     log.info("Search index written for %d pages (both languages)", pages)
     if _state["final_dir"] is None:
         return

@@ -16,6 +16,8 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from . import charts
+from .compare import comparison_pairs, item_histories, pair_items, wording_diff
+from .exports import DOWNLOADS
 from .model import GlossaryTerm, Policy, Text
 from .site import navigation, page_specs, section_page
 from .ui import label
@@ -111,6 +113,10 @@ class PageRenderer:
             relative = posixpath.relpath(target_url or ".", spec.url or ".")
             return "./" if relative == "." else relative + "/"
 
+        def download(name: str) -> str:
+            """Relative address of a file of the downloads folder, which both languages share at the site root."""
+            return href("index.md") + ("../" if language == "en" else "") + f"{DOWNLOADS}/{name}"
+
         def rich(value) -> Markup:
             """Text with the glossary's terms marked; escaped first, so the data can inject nothing."""
             escaped = str(html.escape(t(value), quote=False))
@@ -120,9 +126,21 @@ class PageRenderer:
 
         context = dict(field=field, policy=self.policy, lang=language, spec=spec, t=t, rich=rich, href=href,
                        h=lambda value: heading_text(t(value)), label=lambda key: label(key)[language],
-                       charts=charts, navigation=navigation(self.policy), section_page=section_page)
+                       charts=charts, navigation=navigation(self.policy), section_page=section_page,
+                       download=download, diff=lambda old, new: wording_diff(t(old), t(new), language))
         context.update(getattr(self, f"_context_{spec.kind}", lambda key: {})(spec.key))
         return environment().get_template(f"{spec.kind}.md.j2").render(context)
+
+    def _context_compare_index(self, key: None) -> dict:
+        return {"pairs": comparison_pairs(self.policy), "histories": item_histories(self.policy)}
+
+    def _context_comparison(self, key: str) -> dict:
+        lower_id, upper_id = key.split("--")
+        lower, upper = self.policy.rank(lower_id), self.policy.rank(upper_id)
+        return {"lower": lower, "upper": upper, "pairs": pair_items(lower, upper)}
+
+    def _context_item(self, key: str) -> dict:
+        return {"history": next(h for h in item_histories(self.policy) if h.id == key)}
 
     def _context_rank(self, key: str) -> dict:
         return {"rank": self.policy.rank(key)}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .compare import comparison_key, comparison_pairs, item_histories
 from .model import Policy, Text
 from .ui import label
 
@@ -16,6 +17,7 @@ class PageSpec:
     kind: str                 # the render function that makes it, e.g. "rank"
     title: Text               # the page's title in both languages
     key: str | None = None    # the entity shown, e.g. "chief"
+    in_nav: bool = True       # False for pages reached only through links (there are too many)
 
     @property
     def url(self) -> str:
@@ -47,6 +49,18 @@ def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpe
             PageSpec(f"self-check/{r.id}.md", "self_check", Text(f"{sheet.ja}（{r.name.ja}）", f"{sheet.en}: {r.name.en}"), r.id)
             for r in policy.ranks]
 
+    def competency_tools() -> tuple[Text, list[PageSpec]]:
+        """The explorer and the rank comparison in the navigation; comparisons and item histories are
+        reached from them (too many for the navigation)."""
+        pages = [PageSpec("explorer.md", "explorer", label("explorer")),
+                 PageSpec("compare/index.md", "compare_index", label("compare"))]
+        pages += [PageSpec(f"compare/{comparison_key(lower, upper)}.md", "comparison",
+                           Text(f"{lower.name.ja} → {upper.name.ja}", f"{lower.name.en} → {upper.name.en}"),
+                           comparison_key(lower, upper), in_nav=False)
+                  for lower, upper in comparison_pairs(policy)]
+        pages += [PageSpec(f"items/{h.id}.md", "item", h.name, h.id, in_nav=False) for h in item_histories(policy)]
+        return label("competency_tools"), pages
+
     return [
         single("home", "index.md"),
         single("message", "message.md"),
@@ -55,6 +69,7 @@ def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpe
         section("orientations", "orientations", "orientation", [(o.id, o.name) for o in policy.orientations]),
         section("ranks", "ranks", "rank", [(r.id, r.name) for r in policy.ranks]),
         self_checks(),
+        competency_tools(),
         single("role_flow", "role-flow.md"),
         section("talents", "talents", "talent", [(t.id, t.name) for t in policy.talents]),
         section("initiatives", "initiatives", "initiative",

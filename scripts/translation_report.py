@@ -47,7 +47,7 @@ def report(data_dir: Path, files: set[str] | None) -> int:
               f"({len(texts)} texts).")
         return len(unreadable)
     counts = {status: sum(1 for f in listed if f.status == status) for status in ("changed", "new", "missing")}
-    print(f"Translation report: {len(listed)} text{'s' if len(listed) != 1 else ''} of {len(texts)} need an English review "
+    print(f"Translation report: {len(listed)} of {len(texts)} texts need{'s' if len(listed) == 1 else ''} an English review "
           f"({counts['changed']} with changed Japanese, {counts['new']} new, {counts['missing']} without English).")
     current_file = None
     for finding in listed:

@@ -1,10 +1,12 @@
-"""The GitHub Actions workflows: a pull request is checked, main is published, every action is pinned.
+"""Maintainers' tooling: the GitHub Actions workflows (a pull request is checked, main is published, every
+action is pinned) and the editor help (each data file mapped to its schema, the pre-commit hook).
 
 The workflows only run on GitHub, so their essentials are checked here, where a mistake shows before
 the pull request does.
 """
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -86,11 +88,57 @@ def test_pull_requests_cannot_write():
 
 
 def test_workflows_follow_the_github_schema():
-    """check-jsonschema (pinned in requirements.txt) checks them against GitHub's published schema; offline."""
+    """check-jsonschema (pinned in requirements.txt) checks them against GitHub's published schema, and that
+    every job has a timeout; the schemas ship with it, so this runs offline."""
     pytest.importorskip("check_jsonschema")
     files = sorted(str(path) for path in WORKFLOWS.glob("*.yml"))
     assert len(files) >= 2
-    command = [str(Path(sys.executable).with_name("check-jsonschema")), "--builtin-schema", "vendor.github-workflows",
-               *files]
-    result = subprocess.run(command, capture_output=True, text=True)
+    command = [str(Path(sys.executable).with_name("check-jsonschema")), "--builtin-schema"]
+    for schema in ("vendor.github-workflows", "custom.github-workflows-require-timeout"):
+        result = subprocess.run(command + [schema, *files], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_data_schemas_are_valid_json_schemas():
+    pytest.importorskip("check_jsonschema")
+    schemas = sorted(str(path) for path in (REPOSITORY / "policy_data" / "schemas").glob("*.schema.json"))
+    result = subprocess.run([str(Path(sys.executable).with_name("check-jsonschema")), "--check-metaschema", *schemas],
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_data_file_has_its_schema_in_the_editor():
+    """.vscode/settings.json gives the YAML extension the same file-to-schema map as the validator."""
+    from handbook.load import INITIATIVE_DIR, INITIATIVE_SCHEMA, SINGLE_FILES
+    settings = json.loads((REPOSITORY / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    expected = {f"./policy_data/schemas/{schema}": [f"policy_data/{name}"] for name, schema in SINGLE_FILES.items()}
+    expected[f"./policy_data/schemas/{INITIATIVE_SCHEMA}"] = [f"policy_data/{INITIATIVE_DIR}/*.yml"]
+    assert settings["yaml.schemas"] == expected
+    for schema in expected:
+        assert (REPOSITORY / schema).is_file(), schema
+    recommended = json.loads((REPOSITORY / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in recommended["recommendations"]
+
+
+def test_every_schema_property_has_a_title():
+    """Editors show the title (and description) when a maintainer hovers over a field."""
+    def properties(node):
+        if isinstance(node, dict):
+            yield from node.get("properties", {}).items()
+            for value in node.values():
+                yield from properties(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from properties(value)
+    for path in sorted((REPOSITORY / "policy_data" / "schemas").glob("*.schema.json")):
+        untitled = [name for name, schema in properties(json.loads(path.read_text(encoding="utf-8")))
+                    if "title" not in schema]
+        assert not untitled, f"{path.name}: properties without a title: {untitled}"
+
+
+def test_pre_commit_hook_validates_the_data():
+    config = yaml.safe_load((REPOSITORY / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [hook for repo in config["repos"] if repo["repo"] == "local" for hook in repo["hooks"]]
+    hook = next(hook for hook in hooks if "scripts/validate.py" in hook["entry"])
+    assert hook["language"] == "system" and hook["pass_filenames"] is False
+    assert hook["files"].startswith("^policy_data/")

@@ -1,0 +1,60 @@
+"""Data downloads: the competencies and the initiatives as CSV (UTF-8 with BOM, so Excel reads the
+Japanese) and JSON, both languages in each file."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from .model import Policy
+
+DOWNLOADS = "downloads"
+COMPETENCY_COLUMNS = ["rank_id", "rank_ja", "rank_en", "tier_id", "tier_ja", "tier_en", "orientation_id",
+                      "orientation_ja", "orientation_en", "kind", "group_ja", "group_en", "item_id", "item_ja",
+                      "item_en", "description_ja", "description_en"]
+INITIATIVE_COLUMNS = ["number", "area_id", "area_ja", "area_en", "theme_id", "theme_ja", "theme_en", "title_ja",
+                      "title_en", "text_ja", "text_en"]
+
+
+def competency_records(policy: Policy) -> list[dict]:
+    records = []
+    for rank in policy.ranks:
+        for group in rank.table.groups:
+            orientation = policy.orientation_name(group.orientation)
+            for item in group.items:
+                records.append(dict(zip(COMPETENCY_COLUMNS, [
+                    rank.id, rank.name.ja, rank.name.en, rank.tier.id, rank.tier.name.ja, rank.tier.name.en,
+                    group.orientation, orientation.ja, orientation.en, group.kind, group.name.ja, group.name.en,
+                    item.id, item.name.ja, item.name.en, item.description.ja, item.description.en])))
+    return records
+
+
+def initiative_records(policy: Policy) -> list[dict]:
+    return [dict(zip(INITIATIVE_COLUMNS, [
+        i.number, i.area.id, i.area.name.ja, i.area.name.en, i.theme.id, i.theme.name.ja, i.theme.name.en,
+        i.title.ja, i.title.en, "\n".join(t.ja for t in i.text), "\n".join(t.en for t in i.text)]))
+        for i in policy.initiatives]
+
+
+def csv_bytes(records: list[dict], columns: list[str]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(records)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def write_downloads(policy: Policy, site_dir: Path) -> list[Path]:
+    folder = site_dir / DOWNLOADS
+    folder.mkdir(parents=True, exist_ok=True)
+    source = {"policy": {"ja": policy.meta["title"].ja, "en": policy.meta["title"].en},
+              "revision": {"ja": policy.meta["revision"].ja, "en": policy.meta["revision"].en}}
+    written = []
+    for name, records, columns in (("competencies", competency_records(policy), COMPETENCY_COLUMNS),
+                                   ("initiatives", initiative_records(policy), INITIATIVE_COLUMNS)):
+        (folder / f"{name}.csv").write_bytes(csv_bytes(records, columns))
+        (folder / f"{name}.json").write_text(json.dumps({**source, name: records}, ensure_ascii=False, indent=1),
+                                             encoding="utf-8")
+        written += [folder / f"{name}.csv", folder / f"{name}.json"]
+    return written
