@@ -27,8 +27,9 @@ from .model import Policy
 from .site import PageSpec, page_specs
 
 BUNDLE = "pagefind"
-# Pages that repeat what another page is about (a self-check sheet repeats its rank's items).
-NOT_INDEXED = {"self_check"}
+# Pages that only repeat what other pages are about: a self-check sheet its rank's items, a comparison
+# two ranks, the explorer every item. Searching finds the rank or item pages instead.
+NOT_INDEXED = {"self_check", "comparison", "compare_index", "explorer"}
 LANGUAGE_PREFIX = {"ja": "", "en": "en/"}
 _BLOCK = {"p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "caption", "summary", "figcaption", "div", "section"}
 
@@ -118,6 +119,7 @@ def keywords(policy: Policy, spec: PageSpec, language: str) -> list[str]:
     if spec.kind == "rank":
         rank = policy.rank(spec.key)
         words += [rank.tier.name[language]] + [jt.name[language] for jt in rank.job_titles]
+        words += [role.post_type.name[language] for role in rank.roles if role.post_type]
     elif spec.kind == "initiative":
         initiative = policy.initiative(spec.key)
         words += [initiative.number, initiative.theme.name[language]]

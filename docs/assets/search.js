@@ -110,6 +110,7 @@
       list.appendChild(item);
     });
     status.textContent = results.length ? words.count(results.length) : words.none;
+    box.setAttribute("data-results-for", input.value);   // lets a test know which query these results answer
     panel.hidden = false;
     input.setAttribute("aria-expanded", "true");
     active = -1;

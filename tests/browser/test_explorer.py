@@ -1,0 +1,118 @@
+"""The competency explorer and the rank comparison, clicked through in a real browser; the downloads read back."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import urllib.request
+
+import pytest
+
+from handbook.exports import COMPETENCY_COLUMNS, competency_records, initiative_records
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+def visible_rows(page) -> int:
+    return page.eval_on_selector_all("[data-explorer] tbody tr", "rows => rows.filter(r => !r.hidden).length")
+
+
+def test_explorer_filters(page, site_server, policy):
+    page.goto(f"{site_server}/explorer/")
+    total = sum(len(rank.table.items) for rank in policy.ranks)
+    assert visible_rows(page) == total
+    page.select_option("#filter-rank", "staff")
+    assert visible_rows(page) == 27
+    page.select_option("#filter-orientation", "citizen")
+    assert visible_rows(page) == 6
+    page.select_option("#filter-kind", "attitude")
+    assert visible_rows(page) == 3
+    assert "3 / 189" in page.inner_text("[data-explorer-count]")
+    page.click("button[type=reset]")
+    page.wait_for_function("() => [...document.querySelectorAll('[data-explorer] tbody tr')].every(r => !r.hidden)")
+    page.fill("#filter-text", "心理的安全性")
+    expected = sum(1 for rank in policy.ranks for item in rank.table.items
+                   if "心理的安全性" in item.name.ja + item.description.ja)
+    assert visible_rows(page) == expected > 0
+    page.select_option("#filter-tier", "management")
+    assert visible_rows(page) == sum(1 for rank in policy.ranks if rank.tier.id == "management"
+                                     for item in rank.table.items if "心理的安全性" in item.name.ja + item.description.ja)
+
+
+def test_explorer_keyboard(page, site_server):
+    page.goto(f"{site_server}/en/explorer/")
+    page.focus("#filter-rank")
+    page.keyboard.press("ArrowDown")          # choose the first rank with the keyboard
+    assert visible_rows(page) == 27
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "filter-tier"
+
+
+def test_explorer_without_script_is_a_plain_table(browser, site_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_server}/explorer/")
+    assert page.eval_on_selector("[data-explorer-filters]", "f => f.hidden")
+    assert page.locator("[data-explorer] tbody tr").count() == 189
+    context.close()
+
+
+def test_comparison_picker_and_highlighting(page, site_server, policy):
+    page.goto(f"{site_server}/compare/")
+    page.select_option("#compare-from", "staff")
+    page.select_option("#compare-to", "senior-staff")
+    page.click(".compare-picker button[type=submit]")
+    page.wait_for_url("**/compare/staff--senior-staff/")
+    changed = page.locator("tr.changed").count()
+    assert changed > 0 and page.locator("ins.diff-added").count() > 0 and page.locator("del.diff-removed").count() > 0
+    staff, senior = policy.rank("staff"), policy.rank("senior-staff")
+    differing = sum(1 for a in staff.table.items for b in senior.table.items if a.id == b.id and a.description != b.description)
+    assert page.locator("tr.changed").count() >= differing
+    # the same pair chosen the other way round leads to the same page
+    page.goto(f"{site_server}/en/compare/")
+    page.select_option("#compare-from", "senior-staff")
+    page.select_option("#compare-to", "staff")
+    page.click(".compare-picker button[type=submit]")
+    page.wait_for_url("**/en/compare/staff--senior-staff/")
+    page.goto(f"{site_server}/compare/")
+    page.select_option("#compare-from", "chief")
+    page.select_option("#compare-to", "chief")
+    page.click(".compare-picker button[type=submit]")
+    assert page.is_visible(".compare-error")
+
+
+def test_item_history_shows_every_rank_that_has_the_item(page, site_server, policy):
+    page.goto(f"{site_server}/items/problem-solving/")
+    ranks = [rank for rank in policy.ranks if any(i.id == "problem-solving" for i in rank.table.items)]
+    text = page.inner_text("article")
+    assert all(rank.name.ja in text for rank in ranks) and len(ranks) >= 2
+
+
+def fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url) as response:
+        return response.read()
+
+
+def test_downloads_parse_back_to_the_data(page, site_server, policy):
+    page.goto(f"{site_server}/explorer/")
+    links = page.eval_on_selector_all("a[download]", "links => links.map(a => a.href)")
+    assert len(links) == 4
+    by_name = {link.rsplit("/", 1)[-1]: link for link in links}
+    raw = fetch(by_name["competencies.csv"])
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the BOM to read UTF-8"
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows == competency_records(policy)
+    assert list(rows[0]) == COMPETENCY_COLUMNS
+    data = json.loads(fetch(by_name["competencies.json"]))
+    assert data["competencies"] == competency_records(policy)
+    initiatives = list(csv.DictReader(io.StringIO(fetch(by_name["initiatives.csv"]).decode("utf-8-sig"))))
+    assert initiatives == initiative_records(policy) and len(initiatives) == 35
+    assert json.loads(fetch(by_name["initiatives.json"]))["initiatives"] == initiative_records(policy)
+    # the English explorer links to the same files
+    page.goto(f"{site_server}/en/explorer/")
+    assert sorted(page.eval_on_selector_all("a[download]", "links => links.map(a => a.href)")) == sorted(links)
