@@ -84,3 +84,14 @@ def on_build_error(error, **kwargs):
     if _state["final_dir"] is not None:
         log.error("The build failed; the previous site in %s is left as it was.", _state["final_dir"])
     _state.update(depth=0, final_dir=None)
+
+
+@event_priority(0)  # after static-i18n (50), which leaves the home pages' language links root-absolute
+def on_page_context(context, page, config, nav):
+    """Make the language links of the home pages site-relative like every other page's, so the handbook
+    also works from a sub-folder (an intranet path, a GitHub Pages project site)."""
+    # static-i18n sets the list as an attribute of config.extra, which is what Material's templates read
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        if alternate["link"].startswith("/"):
+            alternate["link"] = alternate["link"].lstrip("/")
+    return context

@@ -21,9 +21,11 @@ def test_counts(policy):
     assert [len(rank.table.items) for rank in policy.ranks] == [27] * 7
     assert len(policy.orientations) == 4
     assert len(policy.talents) == 3
-    assert [i.number for i in policy.initiatives] == [f"{n:03d}" for n in range(1, 36)]
+    # the policy has 35; a later revision may add more, always numbered without gaps
+    assert len(policy.initiatives) >= 35
+    assert [i.number for i in policy.initiatives] == [f"{n:03d}" for n in range(1, len(policy.initiatives) + 1)]
     assert len(policy.tables) == 4
-    assert sum(len(theme.initiatives) for area in policy.areas for theme in area.themes) == 35
+    assert sum(len(theme.initiatives) for area in policy.areas for theme in area.themes) == len(policy.initiatives)
 
 
 def test_ranks_share_tables_as_the_policy_prints_them(policy):

@@ -1,0 +1,204 @@
+"""Accessibility of the main kinds of page, in both languages, in a real browser.
+
+axe-core (vendored in tests/browser/vendor, see its README) checks each page against the WCAG 2.0 and 2.1
+A and AA rules; a violation of impact "serious" or "critical" fails. Besides what axe checks: the page's
+language, one h1 and no skipped heading level inside the article, charts with a text alternative, and the
+explorer and the rank-comparison picker used with the keyboard alone.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+AXE = Path(__file__).with_name("vendor") / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+FAILING_IMPACTS = {"serious", "critical"}
+LANGUAGES = {"ja": "", "en": "en/"}
+PAGES = {
+    "home": "",
+    "rank": "ranks/chief/",
+    "initiative": "initiatives/001/",
+    "explorer": "explorer/",
+    "comparison": "compare/staff--senior-staff/",
+    "indicators": "indicators/",
+}
+# Pages with charts, for the chart checks (the Katz model is drawn on the role-flow page).
+CHART_PAGES = {"indicators": "indicators/", "role-flow": "role-flow/"}
+
+ALL_PAGES = [pytest.param(language, path, id=f"{language}-{name}")
+             for language in LANGUAGES for name, path in PAGES.items()]
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def address(site_server: str, language: str, path: str) -> str:
+    return f"{site_server}/{LANGUAGES[language]}{path}"
+
+
+def describe(violations: list[dict]) -> str:
+    """Every violation with its nodes, as a reader needs them to find and fix each one."""
+    lines = []
+    for violation in violations:
+        lines.append(f"[{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
+        for node in violation["nodes"]:
+            lines.append(f"    at {' '.join(map(str, node['target']))}")
+            lines.append(f"       {node['html'][:300]}")
+            for summary_line in (node.get("failureSummary") or "").splitlines():
+                lines.append(f"       {summary_line}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("language,path", ALL_PAGES)
+def test_axe_finds_no_serious_violation(page, site_server, language, path):
+    page.goto(address(site_server, language, path))
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+                           WCAG_TAGS)
+    violations = result["violations"]
+    if violations:
+        print(f"axe {result['testEngine']['version']} on /{LANGUAGES[language]}{path}:\n{describe(violations)}")
+    failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
+    assert not failing, "serious or critical accessibility violations:\n" + describe(failing)
+
+
+HEADINGS = """() => {
+  const article = document.querySelector("article");
+  return {
+    lang: document.documentElement.lang,
+    h1: document.querySelectorAll("h1").length,
+    headings: article ? [...article.querySelectorAll("h1, h2, h3, h4, h5, h6")]
+      .filter(h => !h.closest("[hidden]"))
+      .map(h => [Number(h.tagName[1]), h.textContent.trim().slice(0, 60)]) : null,
+  };
+}"""
+
+
+@pytest.mark.parametrize("language,path", ALL_PAGES)
+def test_language_and_heading_outline(page, site_server, language, path):
+    page.goto(address(site_server, language, path))
+    outline = page.evaluate(HEADINGS)
+    assert outline["lang"] == language
+    assert outline["h1"] == 1, f"{outline['h1']} h1 elements on the page"
+    headings = outline["headings"]
+    assert headings, "the page has no <article> or no heading in it"
+    assert headings[0][0] == 1, f"the article starts with h{headings[0][0]}, not h1"
+    skips = [f"h{a} '{ta}' → h{b} '{tb}'" for (a, ta), (b, tb) in zip(headings, headings[1:]) if b > a + 1]
+    assert not skips, "skipped heading levels:\n" + "\n".join(skips)
+
+
+CHARTS = """() => [...document.querySelectorAll("article svg")].map(svg => {
+  const ids = (svg.getAttribute("aria-labelledby") || "").split(/\\s+/).filter(Boolean);
+  const named = ids.map(id => document.getElementById(id));
+  return {
+    chart: svg.getAttribute("class"),
+    hidden: svg.getAttribute("aria-hidden") === "true",
+    role: svg.getAttribute("role"),
+    labelledby: ids,
+    firstIsTitle: !!named[0] && named[0].tagName.toLowerCase() === "title" && svg.contains(named[0]),
+    name: named.filter(Boolean).map(e => e.textContent.trim()).join(" "),
+    titleText: (svg.querySelector(":scope > title") || {textContent: ""}).textContent.trim(),
+  };
+})"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", CHART_PAGES.values(), ids=CHART_PAGES.keys())
+def test_charts_have_a_text_alternative(page, site_server, language, path):
+    page.goto(address(site_server, language, path))
+    charts = [c for c in page.evaluate(CHARTS) if not c["hidden"]]
+    assert charts, "no chart found on the page"
+    for chart in charts:
+        assert chart["role"] == "img", chart
+        assert chart["labelledby"], chart
+        assert chart["firstIsTitle"], f"aria-labelledby does not point first at the chart's own <title>: {chart}"
+        assert chart["titleText"] and chart["name"].startswith(chart["titleText"]), chart
+        # The name the browser computes for it (what a screen reader announces) starts with that title.
+        assert page.get_by_role("img", name=chart["titleText"]).count() >= 1, chart
+
+
+def visible_rows(page) -> int:
+    return page.eval_on_selector_all("[data-explorer] tbody tr", "rows => rows.filter(r => !r.hidden).length")
+
+
+def tab_to(page, wanted: str, limit: int = 80) -> int:
+    """Press Tab until the element matching `wanted` has the focus; returns how many presses it took."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("sel => document.activeElement && document.activeElement.matches(sel)", wanted):
+            return presses
+    raise AssertionError(f"{wanted} was not reached with {limit} presses of Tab; focus is on "
+                         + page.evaluate("document.activeElement && document.activeElement.outerHTML.slice(0, 200)"))
+
+
+def skip_to_content(page) -> None:
+    """The first Tab reaches Material's 'skip to content' link; Enter follows it, past the header and navigation."""
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_explorer_with_the_keyboard_only(page, site_server, policy, language):
+    page.goto(address(site_server, language, "explorer/"))
+    total = sum(len(rank.table.items) for rank in policy.ranks)
+    assert visible_rows(page) == total
+    skip_to_content(page)
+    tab_to(page, "#filter-rank")
+    page.keyboard.press("ArrowDown")                     # the first rank
+    first_rank = policy.ranks[0]
+    assert page.input_value("#filter-rank") == first_rank.id
+    assert visible_rows(page) == len(first_rank.table.items)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")                           # past the tier, to the orientation
+    assert page.evaluate("document.activeElement.id") == "filter-orientation"
+    page.keyboard.press("ArrowDown")                     # the first orientation
+    orientation = policy.orientations[0].id
+    assert page.input_value("#filter-orientation") == orientation
+    expected = sum(1 for group in first_rank.table.groups if group.orientation == orientation for _ in group.items)
+    assert visible_rows(page) == expected > 0
+    tab_to(page, "#filter-text", limit=3)
+    word = first_rank.table.items[0].name[language].split()[0]
+    page.keyboard.type(word)
+    assert 0 < visible_rows(page) <= expected
+    shown = page.inner_text("[data-explorer-count]")
+    assert str(visible_rows(page)) in shown and str(total) in shown
+    tab_to(page, "button[type=reset]", limit=3)
+    page.keyboard.press("Enter")
+    page.wait_for_function("n => [...document.querySelectorAll('[data-explorer] tbody tr')].filter(r => !r.hidden).length === n",
+                           arg=total)
+    assert page.input_value("#filter-rank") == ""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_comparison_picker_with_the_keyboard_only(page, site_server, policy, language):
+    page.goto(address(site_server, language, "compare/"))
+    skip_to_content(page)
+    tab_to(page, "#compare-from")
+    ranks = [rank.id for rank in policy.ranks]
+    # The picker starts on the two highest ranks; choose the same rank twice, then a real pair.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "compare-to"
+    page.keyboard.press("ArrowDown")                     # now the same rank as "from"
+    assert page.input_value("#compare-to") == page.input_value("#compare-from")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "submit"
+    page.keyboard.press("Enter")
+    assert page.is_visible(".compare-error"), "choosing the same rank twice says so"
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Home")                          # the lowest rank
+    lower = page.input_value("#compare-to")
+    assert lower == ranks[0]
+    upper = page.input_value("#compare-from")
+    page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(f"compare/{lower}--{upper}/"), page.url
+    assert page.evaluate("document.documentElement.lang") == language

