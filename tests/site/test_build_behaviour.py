@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_repository, mkdocs
+from handbook_testing import copy_repository, mkdocs
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import pytest
 from handbook.errors import PolicyDataError
 from handbook.load import DATA_DIR, validate
 
-from conftest import REPOSITORY, copy_repository
+from handbook_testing import REPOSITORY, copy_repository
 
 
 def _line_of(text: str, needle: str) -> int:

@@ -16,7 +16,7 @@ import pytest
 from handbook.load import DATA_DIR
 from handbook.translations import LOCK_NAME, findings, fingerprint, mark_reviewed, read_lock, read_texts
 
-from conftest import copy_repository
+from handbook_testing import copy_repository
 
 
 @pytest.fixture

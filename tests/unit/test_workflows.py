@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPOSITORY
+from handbook_testing import REPOSITORY
 
 WORKFLOWS = REPOSITORY / ".github" / "workflows"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@v\d+\.\d+(\.\d+)?$")   # owner/name@v1.2.3

@@ -1,0 +1,27 @@
+"""Helpers shared by the tests (imported by name; conftest.py holds only fixtures)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+def mkdocs(*args: str, cwd: Path = REPOSITORY) -> subprocess.CompletedProcess:
+    """Run `mkdocs` from this environment, as a maintainer would."""
+    command = [str(Path(sys.executable).with_name("mkdocs")), *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def copy_repository(destination: Path) -> Path:
+    """A working copy of the project (without caches and built output) for tests that change data."""
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        skipped = {".venv", ".git", "__pycache__", ".pytest_cache"}
+        if Path(directory) == REPOSITORY:
+            skipped |= {"site", "site.building", "site.previous"}
+        return skipped & set(names)
+    shutil.copytree(REPOSITORY, destination, ignore=ignore)
+    return destination
