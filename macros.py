@@ -1,8 +1,9 @@
 """mkdocs-macros adapter: hands each page's macro call to the handbook renderer.
 
-The model is loaded (and validated) once and cached by handbook.load; one renderer per language is kept
-for all pages of that language. The language is read when a page renders: by then mkdocs-static-i18n
-has set the theme's language for the build in progress.
+The model is loaded (and validated) once per build: mkdocs-macros calls define_env at every build, the
+rebuilds of `mkdocs serve` included, and handbook.load caches the model by the data files' fingerprint.
+One renderer per language is kept for all pages of that language. The language is read when a page
+renders: by then mkdocs-static-i18n has set the theme's language for the build in progress.
 """
 from handbook.load import load_policy
 from handbook.render import PageRenderer
@@ -14,8 +15,7 @@ def define_env(env):
     @env.macro
     def handbook_page(path: str) -> str:
         language = env.conf["theme"]["language"]
-        policy = load_policy()
         renderer = renderers.get(language)
-        if renderer is None or renderer.policy is not policy:
-            renderer = renderers[language] = PageRenderer(policy, language)
+        if renderer is None:   # not load_policy() per page: fingerprinting the data for each page cost ~0.7 s a build
+            renderer = renderers[language] = PageRenderer(load_policy(), language)
         return renderer.render(path)

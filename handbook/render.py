@@ -97,6 +97,9 @@ class PageRenderer:
         self.language = language
         self.specs = {spec.path: spec for spec in page_specs(policy)}
         self.glossary = Glossary(policy.glossary, language)
+        # Derived once for all the pages of the language (they were derived again for every page).
+        self.navigation = navigation(policy)
+        self.histories = item_histories(policy)
 
     def render(self, path: str) -> str:
         spec = self.specs.get(path)
@@ -126,13 +129,13 @@ class PageRenderer:
 
         context = dict(field=field, policy=self.policy, lang=language, spec=spec, t=t, rich=rich, href=href,
                        h=lambda value: heading_text(t(value)), label=lambda key: label(key)[language],
-                       charts=charts, navigation=navigation(self.policy), section_page=section_page,
+                       charts=charts, navigation=self.navigation, section_page=section_page,
                        download=download, diff=lambda old, new: wording_diff(t(old), t(new), language))
         context.update(getattr(self, f"_context_{spec.kind}", lambda key: {})(spec.key))
         return environment().get_template(f"{spec.kind}.md.j2").render(context)
 
     def _context_compare_index(self, key: None) -> dict:
-        return {"pairs": comparison_pairs(self.policy), "histories": item_histories(self.policy)}
+        return {"pairs": comparison_pairs(self.policy), "histories": self.histories}
 
     def _context_comparison(self, key: str) -> dict:
         lower_id, upper_id = key.split("--")
@@ -140,7 +143,7 @@ class PageRenderer:
         return {"lower": lower, "upper": upper, "pairs": pair_items(lower, upper)}
 
     def _context_item(self, key: str) -> dict:
-        return {"history": next(h for h in item_histories(self.policy) if h.id == key)}
+        return {"history": next(h for h in self.histories if h.id == key)}
 
     def _context_rank(self, key: str) -> dict:
         return {"rank": self.policy.rank(key)}

@@ -136,7 +136,10 @@ def keywords(policy: Policy, spec: PageSpec, language: str) -> list[str]:
 
 def search_document(policy: Policy, spec: PageSpec, language: str, html: str) -> str:
     reader = _ArticleText()
-    reader.feed(html)
+    # Only the <article> is read; parsing the rest of the page (Material's navigation of every page is most
+    # of it) cost most of the indexing time for nothing.
+    start, end = html.find("<article"), html.rfind("</article>")
+    reader.feed(html[start:end + len("</article>")] if 0 <= start < end else html)
     title = fold(spec.title[language])
     body = fold(reader.text())
 
@@ -180,4 +183,8 @@ def write_search_index(policy: Policy, site_dir: Path) -> int:
                                  "--silent"], capture_output=True, text=True)
         if result.returncode != 0:
             raise RuntimeError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
+    # Pagefind also writes its own search interfaces; the handbook's box (docs/assets/search.js) uses none.
+    for unused in ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js"):
+        for path in output.glob(unused):
+            path.unlink()
     return count

@@ -91,11 +91,15 @@
   function render(results, query) {
     list.textContent = "";
     results.forEach(function (result, i) {
+      // The link itself is the option (an option may hold no link: axe nested-interactive); it stays out of
+      // the Tab order, the arrow keys move through the options from the search box.
       var item = document.createElement("li");
-      item.id = "hb-search-option-" + i;
-      item.setAttribute("role", "option");
-      item.setAttribute("aria-selected", "false");
+      item.setAttribute("role", "presentation");
       var link = document.createElement("a");
+      link.id = "hb-search-option-" + i;
+      link.setAttribute("role", "option");
+      link.setAttribute("aria-selected", "false");
+      link.tabIndex = -1;
       link.href = result.url;
       link.className = "hb-search__link";
       var title = document.createElement("span");
@@ -136,7 +140,7 @@
     if (event.key === "ArrowDown") { event.preventDefault(); select(active + 1); }
     else if (event.key === "ArrowUp") { event.preventDefault(); select(active - 1); }
     else if (event.key === "Enter") {
-      var options = list.querySelectorAll("[role=option] a");
+      var options = list.querySelectorAll("a[role=option]");
       var target = options[active >= 0 ? active : 0];
       if (target) { event.preventDefault(); window.location.href = target.href; }
     } else if (event.key === "Escape") { close(); }

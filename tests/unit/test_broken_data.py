@@ -65,6 +65,8 @@ CASES = [
      None, "number", "appears twice"),
     ("bad-id", "ranks.yml", lambda t: replace_once(t, "- id: staff\n", "- id: Staff Level\n"),
      "- id: Staff Level", "ranks[6].id", "not a valid id"),
+    ("control-character", "initiatives/011.yml", lambda t: replace_once(t, "title:", "title:\x07"),
+     "title:", "", "does not allow"),
     ("bad-number", "initiatives/009.yml", lambda t: replace_once(t, 'number: "009"', "number: 9"),
      "number: 9", "number", "should be a text"),
 ]
