@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import Fault, PolicyDataError, field_name
 from .model import (Area, CompetencyGroup, CompetencyItem, CompetencyTable, GlossaryTerm, Initiative, JobTitle,
-                    Orientation, Policy, PostType, Rank, Role, Talent, Text, Theme, Tier, as_tree)
+                    Orientation, Policy, PostType, Rank, Role, Talent, Theme, Tier, as_tree)
 from .schema_check import schema_faults
 from .yaml_source import YamlDocument, read_yaml
 

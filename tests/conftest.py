@@ -1,6 +1,7 @@
 """Shared fixtures: a built copy of the real site, the policy model."""
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -18,6 +19,15 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs("build", "--strict", "--site-dir", str(site))
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A copy of policy_data (without the source text) that a test may break."""
+    from handbook.load import DATA_DIR
+    target = tmp_path / "policy_data"
+    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("source"))
+    return target
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,6 @@ explorer and the rank-comparison picker used with the keyboard alone.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest

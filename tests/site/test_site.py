@@ -5,7 +5,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 
 from handbook.fidelity import japanese_strings, normalise, sentence_coverage, source_text
 from handbook.load import DATA_DIR, read_documents

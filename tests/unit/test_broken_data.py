@@ -7,7 +7,6 @@ from the output.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from handbook.errors import PolicyDataError
-from handbook.load import DATA_DIR, validate
+from handbook.load import validate
 
 from handbook_testing import REPOSITORY, copy_repository
 
@@ -71,12 +70,6 @@ CASES = [
      "number: 9", "number", "should be a text"),
 ]
 
-
-@pytest.fixture
-def data_copy(tmp_path) -> Path:
-    target = tmp_path / "policy_data"
-    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("source"))
-    return target
 
 
 def faults_for(data_dir: Path):

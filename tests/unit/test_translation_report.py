@@ -6,24 +6,16 @@ checks what the report lists. Expected lines are found in the edited text itself
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from handbook.load import DATA_DIR
-from handbook.translations import LOCK_NAME, findings, fingerprint, mark_reviewed, read_lock, read_texts
+from handbook.translations import findings, fingerprint, mark_reviewed, read_lock, read_texts
 
 from handbook_testing import copy_repository
 
-
-@pytest.fixture
-def data_copy(tmp_path) -> Path:
-    target = tmp_path / "policy_data"
-    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("source"))
-    return target
 
 
 def listed(data_dir: Path):
