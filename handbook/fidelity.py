@@ -10,6 +10,8 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .yaml_source import text_mappings
+
 SOURCE_PATH = Path(__file__).resolve().parent.parent / "policy_data" / "source" / "policy.txt"
 
 _WHITESPACE = re.compile(r"\s+")
@@ -25,19 +27,11 @@ def source_text() -> str:
     return normalise(SOURCE_PATH.read_text(encoding="utf-8"))
 
 
-def japanese_strings(node, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def japanese_strings(tree) -> Iterator[tuple[tuple, str]]:
     """Every `ja` string of a loaded YAML tree, with its path, skipping editorial notes."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in EDITORIAL_KEYS:
-                continue
-            if key == "ja" and isinstance(value, str):
-                yield path + (key,), value
-            else:
-                yield from japanese_strings(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from japanese_strings(value, path + (index,))
+    for path, mapping in text_mappings(tree):
+        if not EDITORIAL_KEYS.intersection(str(part) for part in path):
+            yield path + ("ja",), mapping["ja"]
 
 
 def missing_from_source(strings: Iterable[str], source: str) -> list[str]:

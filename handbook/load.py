@@ -47,14 +47,17 @@ def _shown(path: Path, data_dir: Path) -> str:
         return path.as_posix()
 
 
+def data_files(data_dir: Path = DATA_DIR) -> list[tuple[str, str]]:
+    """Every data file (path relative to data_dir) with the schema it must follow, in reading order."""
+    return list(SINGLE_FILES.items()) + [(f"{INITIATIVE_DIR}/{p.name}", INITIATIVE_SCHEMA)
+                                         for p in sorted((data_dir / INITIATIVE_DIR).glob("*.yml"))]
+
+
 def read_documents(data_dir: Path = DATA_DIR) -> tuple[dict[str, YamlDocument], list[Fault]]:
     """Every data file, parsed and schema-checked; keys are paths relative to data_dir."""
     schema_dir = data_dir / "schemas"
     documents, faults = {}, []
-    planned = [(name, schema) for name, schema in SINGLE_FILES.items()]
-    planned += [(f"{INITIATIVE_DIR}/{p.name}", INITIATIVE_SCHEMA)
-                for p in sorted((data_dir / INITIATIVE_DIR).glob("*.yml"))]
-    for name, schema in planned:
+    for name, schema in data_files(data_dir):
         path = data_dir / name
         shown = _shown(path, data_dir)
         if not path.exists():

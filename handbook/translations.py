@@ -23,8 +23,9 @@ from pathlib import Path
 import yaml
 
 from .errors import field_name
-from .load import DATA_DIR, INITIATIVE_DIR, SINGLE_FILES
-from .yaml_source import read_yaml
+from . import load
+from .load import DATA_DIR
+from .yaml_source import read_yaml, text_mappings
 
 LOCK_NAME = "translations.lock.yml"
 LOCK_HEADER = """\
@@ -74,19 +75,7 @@ class Finding:
 
 def data_files(data_dir: Path = DATA_DIR) -> list[str]:
     """The data files, in the order the validator reads them."""
-    return list(SINGLE_FILES) + [f"{INITIATIVE_DIR}/{p.name}" for p in sorted((data_dir / INITIATIVE_DIR).glob("*.yml"))]
-
-
-def _texts_in(node, path: tuple):
-    if isinstance(node, dict):
-        if isinstance(node.get("ja"), str):
-            yield path, node
-            return
-        for key, value in node.items():
-            yield from _texts_in(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _texts_in(value, path + (index,))
+    return [name for name, _ in load.data_files(data_dir)]
 
 
 def read_texts(data_dir: Path = DATA_DIR) -> tuple[list[Text], list[str]]:
@@ -100,7 +89,7 @@ def read_texts(data_dir: Path = DATA_DIR) -> tuple[list[Text], list[str]]:
         if document is None:
             unreadable.extend(str(fault) for fault in faults)
             continue
-        for text_path, node in _texts_in(document.data, ()):
+        for text_path, node in text_mappings(document.data):
             en = node.get("en")
             texts.append(Text(name, field_name(text_path), document.line(text_path + ("ja",)), node["ja"],
                               en if isinstance(en, str) else None))

@@ -117,3 +117,16 @@ def _document(shown_as: str, data, lines: dict, duplicates: list) -> tuple[YamlD
     faults = [Fault(shown_as, line, field_name(dup), "this key appears twice in the same place.",
                     "Keep one of the two and delete the other.") for dup, line in duplicates]
     return YamlDocument(shown_as, data, lines), faults
+
+
+def text_mappings(node, path: tuple = ()):
+    """Every text mapping ({ja: …, en: …}) of a YAML tree read by read_yaml, with its path."""
+    if isinstance(node, dict):
+        if isinstance(node.get("ja"), str):
+            yield path, node
+            return
+        for key, value in node.items():
+            yield from text_mappings(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from text_mappings(value, path + (index,))
