@@ -125,7 +125,7 @@ def keywords(policy: Policy, spec: PageSpec, language: str) -> list[str]:
         words += [initiative.number, initiative.theme.name[language]]
     elif spec.kind == "talent":
         talent = policy.talent(spec.key)
-        words += [level["name"][language] for level in talent.content.get("levels", [])]
+        words += [level.name[language] for level in talent.levels]
     elif spec.kind == "orientation":
         orientation = policy.orientation(spec.key)
         words += [a[language] for a in orientation.abilities_to_grow]
