@@ -17,7 +17,7 @@ from handbook.errors import PolicyDataError
 from handbook.exports import write_downloads
 from handbook.load import load_policy
 from handbook.search_index import write_search_index
-from handbook.site import navigation
+from handbook.site import mkdocs_nav
 from handbook.stubs import write_stubs
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -40,13 +40,12 @@ def on_config(config):
         policy = load_policy()
     except PolicyDataError as error:
         raise Abort(str(error)) from None
-    write_stubs(policy, Path(config["docs_dir"]))
+    try:
+        write_stubs(policy, Path(config["docs_dir"]))
+    except FileExistsError as error:
+        raise Abort(str(error)) from None
     language = _language(config)
-    config["nav"] = [
-        {title[language]: [{spec.title[language]: spec.path} for spec in pages if spec.in_nav]
-         if isinstance(pages, list) else pages.path}
-        for title, pages in navigation(policy)
-    ]
+    config["nav"] = mkdocs_nav(policy, language)
     _state["depth"] += 1
     if _state["depth"] == 1 and not _is_serve_dir(config["site_dir"]):
         # Build into a sibling folder; the finished site replaces the old one in on_post_build.

@@ -9,47 +9,48 @@ from html import escape
 
 from markupsafe import Markup
 
-from .model import Text
+from .model import Figure, Indicator, KatzModel, OutcomeTarget, Text
 
 
 def _t(value, language: str) -> str:
     return escape(value[language] if isinstance(value, Text) else str(value))
 
 
-def katz_svg(katz: dict, language: str) -> Markup:
+def katz_svg(katz: KatzModel, language: str) -> Markup:
     """The Katz model as the policy describes it: conceptual skills weigh most at the top, technical skills
     at the bottom, human skills at every level. Drawn as two triangles and a band; no proportions are
     implied beyond that ordering."""
-    levels = katz["levels"]
-    skills = {s["id"]: s for s in katz["skills"]}
+    levels = katz.levels
     width, height, left = 640, 60 * len(levels), 260
     band = width - left
-    title = _t(katz["title"], language)
-    description = " ".join(f"{_t(level['label'], language)}: {_t(skills[level['skill']]['name'], language)}"
-                           for level in levels)
-    parts = [f'<svg class="katz-chart" viewBox="0 0 {width} {height + 10}" role="img" '
-             f'aria-labelledby="katz-title katz-desc" xmlns="http://www.w3.org/2000/svg">',
-             f'<title id="katz-title">{title}</title><desc id="katz-desc">{description}</desc>']
+    title = _t(katz.title, language)
+    description = " ".join(f"{_t(level.label, language)}: {_t(level.skill.name, language)}" for level in levels)
+    parts = [
+        f'<svg class="katz-chart" viewBox="0 0 {width} {height + 10}" role="img" '
+        f'aria-labelledby="katz-title katz-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="katz-title">{title}</title><desc id="katz-desc">{description}</desc>',
+    ]
     for index, level in enumerate(levels):
         y = index * 60
-        parts.append(f'<text x="0" y="{y + 34}" class="katz-level">{_t(level["label"], language)}</text>')
+        parts.append(f'<text x="0" y="{y + 34}" class="katz-level">{_t(level.label, language)}</text>')
         parts.append(f'<line x1="{left}" y1="{y}" x2="{width}" y2="{y}" class="katz-grid"/>')
     # conceptual: wide at the top, nothing at the bottom; technical: the mirror; human: the band between
     parts.append(f'<polygon points="{left},0 {left + band * 0.45},0 {left},{height}" class="katz-conceptual"/>')
     parts.append(f'<polygon points="{width},0 {width},{height} {width - band * 0.45},{height}" class="katz-technical"/>')
-    parts.append(f'<polygon points="{left + band * 0.45},0 {width},0 {width - band * 0.45},{height} {left},{height}" class="katz-human"/>')
-    for skill_id, x, y in (("conceptual", left + 8, 22), ("human", left + band * 0.5 - 40, height / 2 + 5),
-                           ("technical", width - 8, height - 10)):
+    parts.append(
+        f'<polygon points="{left + band * 0.45},0 {width},0 {width - band * 0.45},{height} {left},{height}" '
+        'class="katz-human"/>'
+    )
+    for skill_id, x, y in (
+        ("conceptual", left + 8, 22),
+        ("human", left + band * 0.5 - 40, height / 2 + 5),
+        ("technical", width - 8, height - 10),
+    ):
         anchor = "end" if skill_id == "technical" else "start"
-        label = _t(skills[skill_id].get("figure_label") or skills[skill_id]["name"], language)
+        label = _t(katz.skills[skill_id].figure_label, language)
         parts.append(f'<text x="{x}" y="{y}" text-anchor="{anchor}" class="katz-label">{label}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
-
-
-def _scale(unit) -> float:
-    """The full length of a bar: percentages run to 100, five-step scores to 5."""
-    return 100.0 if unit is not None and unit.ja in ("％", "%") else 5.0
 
 
 def _number(value) -> str:
@@ -60,41 +61,45 @@ def _unit(unit, language: str) -> str:
     return "" if unit is None else _t(unit, language)
 
 
-def bars_svg(chart_id: str, title: str, rows: list[tuple[str, float, object]], language: str,
+def bars_svg(chart_id: str, title: str, rows: list[tuple[str, Figure]], scale: float, language: str,
              classes: list[str] | None = None) -> Markup:
-    """Horizontal bars, one per (label, value, unit), each labelled with its figure."""
+    """Horizontal bars, one per (label, figure), each labelled with its figure; `scale` is a full bar."""
     label_width, bar_width, row_height = 230, 300, 30
     height = row_height * len(rows) + 8
-    description = "; ".join(f"{label}: {_number(value)}{_unit(unit, language)}" for label, value, unit in rows)
-    parts = [f'<svg class="bar-chart" viewBox="0 0 {label_width + bar_width + 90} {height}" role="img" '
-             f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
-             f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(description)}</desc>']
-    for index, (label, value, unit) in enumerate(rows):
+    description = "; ".join(f"{label}: {_number(f.value)}{_unit(f.unit, language)}" for label, f in rows)
+    parts = [
+        f'<svg class="bar-chart" viewBox="0 0 {label_width + bar_width + 90} {height}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(description)}</desc>',
+    ]
+    for index, (label, figure) in enumerate(rows):
         y = index * row_height + 4
-        length = bar_width * min(float(value) / _scale(unit), 1.0)
+        length = bar_width * min(float(figure.value) / scale, 1.0)
         css = (classes or ["bar"] * len(rows))[index]
-        parts.append(f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end" class="bar-label">{escape(label)}</text>')
+        parts.append(
+            f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end" class="bar-label">{escape(label)}</text>'
+        )
         parts.append(f'<rect x="{label_width}" y="{y}" width="{bar_width}" height="22" class="bar-track"/>')
         parts.append(f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="22" class="{css}"/>')
-        parts.append(f'<text x="{label_width + bar_width + 8}" y="{y + 17}" class="bar-value">'
-                     f'{_number(value)}{_unit(unit, language)}</text>')
+        parts.append(
+            f'<text x="{label_width + bar_width + 8}" y="{y + 17}" class="bar-value">'
+            f"{_number(figure.value)}{_unit(figure.unit, language)}</text>"
+        )
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def baseline_target_svg(indicator: dict, language: str, baseline_label: str, target_label: str) -> Markup:
-    """One outcome target: its baseline and its target as two bars on the same scale."""
+def baseline_target_svg(target: OutcomeTarget, language: str, baseline_label: str, target_label: str) -> Markup:
+    """One outcome target: its baseline and its target as two bars on the indicator's scale."""
     rows = []
-    for kind, word in (("baseline", baseline_label), ("target", target_label)):
-        figure = indicator[kind]
-        year = _t(figure["year"], language) if figure.get("year") else ""
-        rows.append((f"{word} {year}".strip(), figure["value"], figure.get("unit")))
-    return bars_svg(f"chart-{indicator['id']}", _t(indicator["label"], language), rows, language,
+    for figure, word in ((target.baseline, baseline_label), (target.target, target_label)):
+        year = _t(figure.year, language) if figure.year else ""
+        rows.append((f"{word} {year}".strip(), figure))
+    return bars_svg(f"chart-{target.id}", _t(target.label, language), rows, target.scale, language,
                     ["bar bar-baseline", "bar bar-target"])
 
 
-def values_svg(indicator: dict, language: str) -> Markup:
-    """An HR figure with several labelled values (age bands, men and women, …)."""
-    rows = [(_t(v["label"], language) if v.get("label") else "", v["value"], v.get("unit"))
-            for v in indicator["values"]]
-    return bars_svg(f"chart-{indicator['id']}", _t(indicator["label"], language), rows, language)
+def values_svg(indicator: Indicator, language: str) -> Markup:
+    """An HR figure with several labelled values of one unit (age bands, men and women, …)."""
+    rows = [(_t(v.label, language) if v.label else "", v) for v in indicator.values]
+    return bars_svg(f"chart-{indicator.id}", _t(indicator.label, language), rows, indicator.scale, language)

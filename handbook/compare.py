@@ -65,6 +65,10 @@ class ItemHistory:
     name: Text
     steps: list[tuple[list[Rank], CompetencyItem]]
 
+    @property
+    def page(self) -> str:
+        return self.steps[0][1].history_page
+
 
 def item_histories(policy: Policy) -> list[ItemHistory]:
     histories: dict[str, ItemHistory] = {}
@@ -85,3 +89,7 @@ def comparison_pairs(policy: Policy) -> list[tuple[Rank, Rank]]:
 
 def comparison_key(lower: Rank, upper: Rank) -> str:
     return f"{lower.id}--{upper.id}"
+
+
+def comparison_page(lower: Rank, upper: Rank) -> str:
+    return f"compare/{comparison_key(lower, upper)}.md"

@@ -10,8 +10,49 @@ from collections import Counter
 from pathlib import Path
 
 from .errors import Fault, PolicyDataError, field_name
-from .model import (Area, CompetencyGroup, CompetencyItem, CompetencyTable, GlossaryTerm, Initiative, JobTitle,
-                    Orientation, Policy, PostType, Rank, Role, Talent, Theme, Tier, as_tree)
+from .model import (
+    Area,
+    AreasSection,
+    Block,
+    CompetencyGroup,
+    CompetencyItem,
+    CompetencyTable,
+    FlowActor,
+    FlowFunction,
+    FlowLink,
+    GlossaryTerm,
+    Indicator,
+    Indicators,
+    Initiative,
+    JobTitle,
+    JobType,
+    KatzLevel,
+    KatzModel,
+    KatzSkill,
+    KeyValue,
+    KeyValueActions,
+    Orientation,
+    OutcomeTarget,
+    Policy,
+    PostType,
+    Rank,
+    RankImage,
+    RankImageCell,
+    RankImageRow,
+    RanksSection,
+    Role,
+    RoleFlow,
+    Section,
+    Table,
+    Talent,
+    TalentAbility,
+    TalentLevel,
+    TalentsSection,
+    Theme,
+    Tier,
+    UnquantifiedIndicator,
+    as_tree,
+)
 from .schema_check import schema_faults
 from .yaml_source import YamlDocument, read_yaml
 
@@ -36,8 +77,12 @@ INITIATIVE_SCHEMA = "initiative.schema.json"
 ORIENTATION_ORDER = ("citizen", "self-reliance", "team", "reform")
 # The nine groups of every competency table, in the policy's order.
 GROUP_ORDER = [(o, kind) for o in ORIENTATION_ORDER for kind in ("attitude", "ability")] + [("results", "results")]
-ITEMS_PER_GROUP = 3
-INITIATIVE_COUNT = 35
+# The page that shows each numbered section of the source.
+SECTION_PAGES = {
+    "01": "about.md", "02": "staff-image.md", "03": "orientations/index.md", "04": "staff-image.md",
+    "05": "initiatives/index.md", "06": "talents/index.md", "07": "indicators.md", "08": "ranks/index.md",
+    "09": "role-flow.md", "10": "role-flow.md", "11": "initiatives/index.md",
+}
 
 
 def _shown(path: Path, data_dir: Path) -> str:
@@ -91,8 +136,12 @@ class _Checker:
         for index, entry in enumerate(entries):
             value = entry.get(key)
             if value in seen:
-                self.fault(name, base + (index, key), f"the {what} '{value}' is used twice (first at entry {seen[value] + 1}).",
-                           f"Give each {what} its own value.")
+                self.fault(
+                    name,
+                    base + (index, key),
+                    f"the {what} '{value}' is used twice (first at entry {seen[value] + 1}).",
+                    f"Give each {what} its own value.",
+                )
             else:
                 seen[value] = index
         return set(seen)
@@ -100,58 +149,90 @@ class _Checker:
     def reference(self, name: str, path: tuple, value, known: set, what: str, where: str) -> None:
         if value not in known:
             choices = ", ".join(sorted(map(str, known)))
-            self.fault(name, path, f"'{value}' is not a known {what}.",
-                       f"Use one of the {what} ids defined in {where}: {choices}.")
+            self.fault(
+                name, path, f"'{value}' is not a known {what}.", f"Use one of the {what} ids defined in {where}: {choices}."
+            )
 
     def run(self) -> list[Fault]:
         d = {name: doc.data for name, doc in self.documents.items()}
         if any(name not in d for name in SINGLE_FILES):
             return self.faults  # a missing or unreadable file is already reported; references cannot be checked
-        orientation_ids = self.unique("orientations.yml", d["orientations.yml"]["orientations"], "id", ("orientations",), "orientation id")
-        if [o["id"] for o in d["orientations.yml"]["orientations"]] != list(ORIENTATION_ORDER):
-            self.fault("orientations.yml", ("orientations",), "the four orientations must be, in this order: " + ", ".join(ORIENTATION_ORDER) + ".",
-                       "Keep the order of the policy and do not rename these ids.")
+        orientations = d["orientations.yml"]["orientations"]
+        orientation_ids = self.unique("orientations.yml", orientations, "id", ("orientations",), "orientation id")
+        if [o["id"] for o in orientations] != list(ORIENTATION_ORDER):
+            self.fault(
+                "orientations.yml",
+                ("orientations",),
+                "the four orientations must be, in this order: " + ", ".join(ORIENTATION_ORDER) + ".",
+                "Keep the order of the policy and do not rename these ids.",
+            )
         ranks = d["ranks.yml"]
         tier_ids = self.unique("ranks.yml", ranks["tiers"], "id", ("tiers",), "tier id")
         post_ids = self.unique("ranks.yml", ranks["post_types"], "id", ("post_types",), "post type id")
         rank_ids = self.unique("ranks.yml", ranks["ranks"], "id", ("ranks",), "rank id")
+        rank_by_id = {r["id"]: r for r in ranks["ranks"]}
         tables = d["competencies.yml"]["tables"]
         table_ids = self.unique("competencies.yml", tables, "id", ("tables",), "table id")
+        in_ranks = "ranks.yml under 'ranks'"
         for i, rank in enumerate(ranks["ranks"]):
             self.reference("ranks.yml", ("ranks", i, "tier"), rank["tier"], tier_ids, "tier", "ranks.yml under 'tiers'")
-            self.reference("ranks.yml", ("ranks", i, "competency_table"), rank["competency_table"], table_ids,
-                           "competency table", "competencies.yml")
+            self.reference(
+                "ranks.yml",
+                ("ranks", i, "competency_table"),
+                rank["competency_table"],
+                table_ids,
+                "competency table",
+                "competencies.yml",
+            )
             for j, role in enumerate(rank["roles"]):
                 if "post_type" in role:
-                    self.reference("ranks.yml", ("ranks", i, "roles", j, "post_type"), role["post_type"], post_ids,
-                                   "post type", "ranks.yml under 'post_types'")
+                    self.reference(
+                        "ranks.yml",
+                        ("ranks", i, "roles", j, "post_type"),
+                        role["post_type"],
+                        post_ids,
+                        "post type",
+                        "ranks.yml under 'post_types'",
+                    )
         for i, tier in enumerate(ranks["tiers"]):
             for j, rank_id in enumerate(tier["ranks"]):
-                self.reference("ranks.yml", ("tiers", i, "ranks", j), rank_id, rank_ids, "rank", "ranks.yml under 'ranks'")
-                owner = next((r for r in ranks["ranks"] if r["id"] == rank_id), None)
+                self.reference("ranks.yml", ("tiers", i, "ranks", j), rank_id, rank_ids, "rank", in_ranks)
+                owner = rank_by_id.get(rank_id)
                 if owner and owner["tier"] != tier["id"]:
-                    self.fault("ranks.yml", ("tiers", i, "ranks", j), f"the rank '{rank_id}' is listed under the tier '{tier['id']}' but says its tier is '{owner['tier']}'.",
-                               "Make the tier's list of ranks and the rank's 'tier' agree.")
+                    self.fault(
+                        "ranks.yml",
+                        ("tiers", i, "ranks", j),
+                        f"the rank '{rank_id}' is listed under the tier '{tier['id']}' "
+                        f"but says its tier is '{owner['tier']}'.",
+                        "Make the tier's list of ranks and the rank's 'tier' agree.",
+                    )
         for i, job in enumerate(ranks.get("job_titles", [])):
             for j, title in enumerate(job["titles"]):
-                self.reference("ranks.yml", ("job_titles", i, "titles", j, "rank"), title["rank"], rank_ids, "rank", "ranks.yml under 'ranks'")
+                path = ("job_titles", i, "titles", j, "rank")
+                self.reference("ranks.yml", path, title["rank"], rank_ids, "rank", in_ranks)
         for i, table in enumerate(tables):
             for j, rank_id in enumerate(table["ranks"]):
                 self.reference("competencies.yml", ("tables", i, "ranks", j), rank_id, rank_ids, "rank", "ranks.yml")
-                owner = next((r for r in ranks["ranks"] if r["id"] == rank_id), None)
+                owner = rank_by_id.get(rank_id)
                 if owner and owner["competency_table"] != table["id"]:
-                    self.fault("competencies.yml", ("tables", i, "ranks", j),
-                               f"the rank '{rank_id}' is listed here but ranks.yml gives it the table '{owner['competency_table']}'.",
-                               "Make competencies.yml and ranks.yml agree on which table each rank uses.")
+                    self.fault(
+                        "competencies.yml",
+                        ("tables", i, "ranks", j),
+                        f"the rank '{rank_id}' is listed here but ranks.yml gives it the table "
+                        f"'{owner['competency_table']}'.",
+                        "Make competencies.yml and ranks.yml agree on which table each rank uses.",
+                    )
             self.check_table(i, table, orientation_ids)
-        self.check_areas_and_initiatives(d)
+        self.check_figures(ranks, rank_ids, post_ids, orientation_ids)
+        area_ids = self.check_areas_and_initiatives(d)
+        self.check_organisation(d["organisation.yml"], area_ids)
         talent_ids = self.unique("talents.yml", d["talents.yml"]["talents"], "id", ("talents",), "talent id")
         for name, data in d.items():
             if name.startswith(INITIATIVE_DIR + "/"):
                 for j, talent in enumerate(data.get("related_talents", [])):
                     self.reference(name, ("related_talents", j), talent, talent_ids, "talent", "talents.yml")
-        glossary = d["glossary.yml"]["terms"]
-        self.unique("glossary.yml", glossary, "id", ("terms",), "glossary id")
+        self.check_glossary(d)
+        self.check_indicators(d["indicators.yml"])
         return self.faults
 
     def check_table(self, i: int, table: dict, orientation_ids: set) -> None:
@@ -159,143 +240,399 @@ class _Checker:
         groups = table["groups"]
         found = [(g["orientation"], g["kind"]) for g in groups]
         if found != GROUP_ORDER:
-            self.fault(name, base + ("groups",),
-                       f"the table '{table['id']}' must have nine groups in the policy's order "
-                       "(citizen attitude, citizen ability, self-reliance attitude, … reform ability, results); "
-                       f"here they are: {', '.join(f'{o} {k}' for o, k in found)}.",
-                       "Check that no group was moved, removed or given the wrong 'orientation' or 'kind'.")
+            self.fault(
+                name,
+                base + ("groups",),
+                f"the table '{table['id']}' must have nine groups in the policy's order "
+                "(citizen attitude, citizen ability, self-reliance attitude, … reform ability, results); "
+                f"here they are: {', '.join(f'{o} {k}' for o, k in found)}.",
+                "Check that no group was moved, removed or given the wrong 'orientation' or 'kind'.",
+            )
         item_ids: Counter = Counter()
         for j, group in enumerate(groups):
-            if group["orientation"] not in orientation_ids | {"results"}:
-                self.reference(name, base + ("groups", j, "orientation"), group["orientation"], orientation_ids | {"results"},
-                               "orientation", "orientations.yml (or 'results')")
-            if len(group["items"]) != ITEMS_PER_GROUP:
-                self.fault(name, base + ("groups", j, "items"),
-                           f"this group has {len(group['items'])} items; every group of the policy has {ITEMS_PER_GROUP}.",
-                           "Check whether an item was moved here from a neighbouring group, or deleted.")
             for k, item in enumerate(group["items"]):
                 item_ids[item["id"]] += 1
                 if item_ids[item["id"]] == 2:
-                    self.fault(name, base + ("groups", j, "items", k, "id"),
-                               f"the item id '{item['id']}' is used twice in the table '{table['id']}'.",
-                               "Give each item of a table its own id (an item's id is its web address on the rank page).")
+                    self.fault(
+                        name,
+                        base + ("groups", j, "items", k, "id"),
+                        f"the item id '{item['id']}' is used twice in the table '{table['id']}'.",
+                        "Give each item of a table its own id (an item's id is its web address on the rank page).",
+                    )
 
-    def check_areas_and_initiatives(self, d: dict) -> None:
+    def check_figures(self, ranks: dict, rank_ids: set, post_ids: set, orientation_ids: set) -> None:
+        """The role flow (09), the rank overview (10) and the Katz model point at actors, ranks and skills."""
+        name, flow = "ranks.yml", ranks["role_flow"]
+        actor_ids = self.unique(name, flow["actors"], "id", ("role_flow", "actors"), "actor id")
+        in_actors = "ranks.yml under 'role_flow.actors'"
+        for i, function in enumerate(flow["functions"]):
+            self.reference(name, ("role_flow", "functions", i, "actor"), function["actor"], actor_ids, "actor", in_actors)
+            if "post_type" in function:
+                path = ("role_flow", "functions", i, "post_type")
+                self.reference(name, path, function["post_type"], post_ids, "post type", "ranks.yml under 'post_types'")
+        for i, link in enumerate(flow["links"]):
+            for end in ("from", "to"):
+                self.reference(name, ("role_flow", "links", i, end), link[end], actor_ids, "actor", in_actors)
+        for i, row in enumerate(ranks["rank_image"]["rows"]):
+            for j, rank_id in enumerate(row["ranks"]):
+                path = ("rank_image", "rows", i, "ranks", j)
+                self.reference(name, path, rank_id, rank_ids, "rank", "ranks.yml under 'ranks'")
+            found = [cell["orientation"] for cell in row["names"]]
+            if found != list(ORIENTATION_ORDER):
+                self.fault(
+                    name,
+                    ("rank_image", "rows", i, "names"),
+                    "each row must name the attitude and ability of the four orientations, in this order: "
+                    + ", ".join(ORIENTATION_ORDER)
+                    + ".",
+                    "Keep one entry per orientation, in the policy's order.",
+                )
+        katz = ranks["katz_model"]
+        skill_ids = self.unique(name, katz["skills"], "id", ("katz_model", "skills"), "skill id")
+        for i, level in enumerate(katz["levels"]):
+            self.reference(
+                name, ("katz_model", "levels", i, "skill"), level["skill"], skill_ids, "skill", "katz_model.skills"
+            )
+            for j, rank_id in enumerate(level["ranks"]):
+                path = ("katz_model", "levels", i, "ranks", j)
+                self.reference(name, path, rank_id, rank_ids, "rank", "ranks.yml under 'ranks'")
+
+    def check_organisation(self, organisation: dict, area_ids: set) -> None:
+        name = "organisation.yml"
+        key_values = organisation["target_image"]["key_values"]
+        key_value_ids = self.unique(name, key_values, "id", ("target_image", "key_values"), "key value id")
+        for i, entry in enumerate(organisation["growth_actions"]["key_values"]):
+            path = ("growth_actions", "key_values", i, "key_value")
+            where = "organisation.yml under 'target_image.key_values'"
+            self.reference(name, path, entry["key_value"], key_value_ids, "key value", where)
+        for i, area_id in enumerate(organisation["growth_cycle"]["areas"]):
+            self.reference(name, ("growth_cycle", "areas", i), area_id, area_ids, "area", "areas.yml")
+        for i, oid in enumerate(organisation["target_image"]["staff"]["figure"]["orientations"]):
+            path = ("target_image", "staff", "figure", "orientations", i)
+            self.reference(name, path, oid, set(ORIENTATION_ORDER), "orientation", "orientations.yml")
+
+    def check_areas_and_initiatives(self, d: dict) -> set:
         areas = d["areas.yml"]["areas"]
-        self.unique("areas.yml", areas, "id", ("areas",), "area id")
+        area_ids = self.unique("areas.yml", areas, "id", ("areas",), "area id")
         theme_ids: set = set()
-        listed: dict[str, tuple] = {}
         for i, area in enumerate(areas):
             for j, theme in enumerate(area["themes"]):
                 if theme["id"] in theme_ids:
-                    self.fault("areas.yml", ("areas", i, "themes", j, "id"), f"the theme id '{theme['id']}' is used twice.",
-                               "Give each theme its own id.")
+                    self.fault(
+                        "areas.yml",
+                        ("areas", i, "themes", j, "id"),
+                        f"the theme id '{theme['id']}' is used twice.",
+                        "Give each theme its own id.",
+                    )
                 theme_ids.add(theme["id"])
-                for k, number in enumerate(theme["initiatives"]):
-                    if number in listed:
-                        self.fault("areas.yml", ("areas", i, "themes", j, "initiatives", k),
-                                   f"initiative {number} is listed under two themes.", "List each initiative under one theme only.")
-                    listed[number] = ("areas", i, "themes", j, "initiatives", k)
-        initiatives = {name: data for name, data in d.items() if name.startswith(INITIATIVE_DIR + "/")}
-        numbers = {}
-        for name, data in initiatives.items():
+        numbers = set()
+        for name, data in d.items():
+            if not name.startswith(INITIATIVE_DIR + "/"):
+                continue
             expected = Path(name).stem
             if data["number"] != expected:
-                self.fault(name, ("number",), f"the file is named {expected}.yml but its number is '{data['number']}'.",
-                           f"Make the file name and the number agree (number: \"{expected}\").")
-            numbers[data["number"]] = name
+                self.fault(
+                    name,
+                    ("number",),
+                    f"the file is named {expected}.yml but its number is '{data['number']}'.",
+                    f'Make the file name and the number agree (number: "{expected}").',
+                )
+            numbers.add(data["number"])
             self.reference(name, ("theme",), data["theme"], theme_ids, "theme", "areas.yml")
-            if data["number"] not in listed:
-                self.fault(name, ("number",), f"initiative {data['number']} is not listed under any theme in areas.yml.",
-                           "Add its number to the 'initiatives' list of its theme in policy_data/areas.yml.")
-            else:
-                i, j = listed[data["number"]][1], listed[data["number"]][3]
-                if areas[i]["themes"][j]["id"] != data["theme"]:
-                    self.fault(name, ("theme",), f"areas.yml lists initiative {data['number']} under the theme "
-                               f"'{areas[i]['themes'][j]['id']}', but this file says '{data['theme']}'.",
-                               "Make the two agree.")
-        for number, path in listed.items():
-            if number not in numbers:
-                self.fault("areas.yml", path, f"initiative {number} is listed but there is no file initiatives/{number}.yml.",
-                           "Add the file, or remove the number from the list.")
-        expected_numbers = [f"{n:03d}" for n in range(1, len(numbers) + 1)]
-        if len(numbers) < INITIATIVE_COUNT or sorted(numbers) != expected_numbers:
-            gaps = [n for n in (f"{k:03d}" for k in range(1, max(INITIATIVE_COUNT, len(numbers)) + 1)) if n not in numbers]
-            where = f"policy_data/{INITIATIVE_DIR}"
-            self.faults.append(Fault(where, None, "", f"the initiatives must be numbered 001 to at least {INITIATIVE_COUNT:03d} "
-                                     f"without gaps; missing: {', '.join(gaps)}.",
-                                     "Add the missing file(s), or renumber so that the numbers run without a gap."))
-        for i, area in enumerate(areas):
-            for j, theme in enumerate(area["themes"]):
-                for k, number in enumerate(theme.get("featured", [])):
-                    if number not in theme["initiatives"]:
-                        self.fault("areas.yml", ("areas", i, "themes", j, "featured", k),
-                                   f"initiative {number} is featured under '{theme['id']}' but not listed in its 'initiatives'.",
-                                   "Feature only initiatives of the same theme.")
+        gaps = [f"{n:03d}" for n in range(1, len(numbers) + 1) if f"{n:03d}" not in numbers]
+        if gaps:
+            self.faults.append(
+                Fault(
+                    f"policy_data/{INITIATIVE_DIR}",
+                    None,
+                    "",
+                    f"the initiatives must be numbered from 001 without gaps; missing: {', '.join(gaps)}.",
+                    "Add the missing file(s), or renumber so that the numbers run without a gap.",
+                )
+            )
+        return area_ids
+
+    def check_glossary(self, d: dict) -> None:
+        terms = d["glossary.yml"]["terms"]
+        self.unique("glossary.yml", terms, "id", ("terms",), "glossary id")
+        initiatives = {Path(name).stem for name in d if name.startswith(INITIATIVE_DIR + "/")}
+        for i, term in enumerate(terms):
+            place = term.get("defined_in")
+            if place is not None and place not in SECTION_PAGES and place not in initiatives:
+                self.fault(
+                    "glossary.yml",
+                    ("terms", i, "defined_in"),
+                    f"'{place}' is neither a section of the policy (01–11) nor an initiative number.",
+                    "Write the two-digit section number (e.g. \"06\") or the three-digit initiative number "
+                    "(e.g. \"009\") where the source defines the term, in quotes.",
+                )
+
+    def check_indicators(self, indicators: dict) -> None:
+        """Every chart needs the full length of its bars (its scale), and no figure may exceed it."""
+        charted = [("basics", i, b, b["values"]) for i, b in enumerate(indicators["basics"]) if _charted(b["values"])]
+        charted += [
+            ("outcome_targets", i, o, [o["baseline"], o["target"]]) for i, o in enumerate(indicators["outcome_targets"])
+        ]
+        for part, i, indicator, figures in charted:
+            scale = indicator.get("scale")
+            if scale is None:
+                self.fault(
+                    "indicators.yml",
+                    (part, i, "id"),
+                    f"the indicator '{indicator['id']}' is drawn as a chart but has no 'scale'.",
+                    "Add 'scale:' with the full length of its bars in the unit of its figures "
+                    "(100 for a percentage, 5 for a five-point score).",
+                )
+                continue
+            for figure in figures:
+                if figure["value"] > scale:
+                    self.fault(
+                        "indicators.yml",
+                        (part, i, "scale"),
+                        f"the figure {figure['value']} of '{indicator['id']}' is larger than its scale {scale}.",
+                        "Make 'scale' the largest value the figure can take.",
+                    )
+
+
+def _charted(values: list[dict]) -> bool:
+    """An indicator is drawn as bars when it has several values of one unit (see model.Indicator.charted)."""
+    units = {str(value.get("unit")) for value in values}
+    return len(values) > 1 and len(units) == 1
+
+
+def _section(node: dict) -> Section:
+    return Section(node["number"], node["title"], SECTION_PAGES[node["number"]], node.get("intro", []),
+                   node.get("source_note"))
+
+
+def _table(node: dict) -> Table:
+    return Table(node.get("caption"), node.get("columns", []), node["rows"], node.get("notes", []),
+                 node.get("source_note"))
+
+
+def _blocks(nodes: list[dict]) -> list[Block]:
+    return [
+        Block(
+            heading=node.get("heading"),
+            paragraphs=node.get("paragraphs", []),
+            items=node.get("items", []),
+            table=_table(node["table"]) if "table" in node else None,
+            notes=node.get("notes", []),
+            source_note=node.get("source_note"),
+        )
+        for node in nodes
+    ]
+
+
+def _build_tables(data: dict) -> list[CompetencyTable]:
+    tables = []
+    for table in data["tables"]:
+        groups = []
+        for g in table["groups"]:
+            group = CompetencyGroup(g["orientation"], g["kind"], g["name"], source_note=g.get("source_note"))
+            group.items = [
+                CompetencyItem(item["id"], item["name"], item["description"], group, item.get("source_note"))
+                for item in g["items"]
+            ]
+            groups.append(group)
+        tables.append(CompetencyTable(table["id"], table["ranks"], groups, table.get("source_note")))
+    return tables
+
+
+def _build_ranks(data: dict, tables: list[CompetencyTable]) -> tuple[list[Tier], list[PostType], list[Rank], list[JobType]]:
+    tiers = {t["id"]: Tier(t["id"], t["name"]) for t in data["tiers"]}
+    post_types = {p["id"]: PostType(p["id"], p["name"]) for p in data["post_types"]}
+    table_by_id = {table.id: table for table in tables}
+    ranks = []
+    for position, r in enumerate(data["ranks"]):
+        roles = [Role(post_types.get(role.get("post_type")), role["duties"]) for role in r["roles"]]
+        rank = Rank(r["id"], r["name"], tiers[r["tier"]], table_by_id[r["competency_table"]], roles, position,
+                    source_note=r.get("source_note"))
+        rank.tier.ranks.append(rank)
+        ranks.append(rank)
+    for upper, lower in zip(ranks, ranks[1:]):
+        upper.below, lower.above = lower, upper
+    by_id = {rank.id: rank for rank in ranks}
+    for rank in ranks:
+        rank.sharing_table = [by_id[rid] for rid in rank.table.rank_ids if rid != rank.id]
+    job_types = []
+    for job in data.get("job_titles", []):
+        titles = [JobTitle(job["job_type"], title["name"], by_id[title["rank"]]) for title in job["titles"]]
+        for title in titles:
+            title.rank.job_titles.append(title)
+        job_types.append(JobType(job["job_type"], titles, job["note"]))
+    return list(tiers.values()), list(post_types.values()), ranks, job_types
+
+
+def _build_role_flow(flow: dict, ranks: list[Rank], post_types: list[PostType]) -> RoleFlow:
+    rank_by_id = {rank.id: rank for rank in ranks}
+    post_by_id = {post.id: post for post in post_types}
+    actors = {a["id"]: FlowActor(a["id"], a["name"], rank_by_id.get(a["id"]), n) for n, a in enumerate(flow["actors"])}
+    for f in flow["functions"]:
+        actors[f["actor"]].functions.append(
+            FlowFunction(post_by_id.get(f.get("post_type")), f.get("label"), f.get("items", []), f.get("source_note"))
+        )
+    for link in flow["links"]:
+        actors[link["from"]].links.append(FlowLink(actors[link["from"]], actors[link["to"]], link["label"]))
+    return RoleFlow(_section(flow["section"]), list(actors.values()), flow.get("unplaced_labels", []),
+                    flow.get("notes", []), flow.get("source_note"))
+
+
+def _build_rank_image(image: dict, ranks: list[Rank], orientations: list[Orientation]) -> RankImage:
+    rank_by_id = {rank.id: rank for rank in ranks}
+    orientation_by_id = {o.id: o for o in orientations}
+    rows = [
+        RankImageRow(
+            row["label"],
+            [rank_by_id[rid] for rid in row["ranks"]],
+            [RankImageCell(orientation_by_id[c["orientation"]], c["attitude"], c["ability"], c.get("source_note"))
+             for c in row["names"]],
+        )
+        for row in image["rows"]
+    ]
+    return RankImage(_section(image["section"]), image["headings"], rows, image.get("notes", []),
+                     image.get("source_note"))
+
+
+def _build_katz(katz: dict, ranks: list[Rank]) -> KatzModel:
+    rank_by_id = {rank.id: rank for rank in ranks}
+    skills = {s["id"]: KatzSkill(s["id"], s["name"], s.get("figure_label") or s["name"], s["explanation"])
+              for s in katz["skills"]}
+    levels = [KatzLevel(lv["label"], [rank_by_id[r] for r in lv["ranks"]], skills[lv["skill"]]) for lv in katz["levels"]]
+    return KatzModel(katz["title"], katz.get("intro", []), katz["table_caption"], katz["columns"], skills, levels,
+                     katz.get("points", []), katz.get("source_note"))
+
+
+def _build_talents(data: dict) -> list[Talent]:
+    talents = []
+    for t in data["talents"]:
+        levels = []
+        for lv in t.get("levels", []):
+            target = lv.get("target") or {}
+            figure = target if not isinstance(target, dict) else None  # a target with a value is a Figure
+            levels.append(
+                TalentLevel(
+                    lv["id"], lv["name"], lv.get("plan_name"), lv.get("description"), lv.get("role"),
+                    lv.get("means", []), figure,
+                    target.get("text") if isinstance(target, dict) else None,
+                    target.get("label") if isinstance(target, dict) else figure.label if figure else None,
+                    target.get("year") if isinstance(target, dict) else figure.year if figure else None,
+                    lv.get("source_note"),
+                )
+            )
+        abilities = [TalentAbility(a["name"], a["text"]) for a in t.get("abilities", [])]
+        talents.append(
+            Talent(t["id"], t["number"], t["name"], t["role"], t.get("development_aim"), abilities,
+                   t.get("abilities_summary"), t.get("levels_caption"), levels, _blocks(t.get("blocks", [])),
+                   t.get("source_note"))
+        )
+    return talents
+
+
+def _build_indicators(data: dict) -> Indicators:
+    basics = [
+        Indicator(b["id"], b["label"], b["values"], b.get("as_of"), b.get("measure"), b.get("scale"),
+                  b.get("notes", []), b.get("source_note"))
+        for b in data["basics"]
+    ]
+    targets = [
+        OutcomeTarget(o["id"], o["level"], o["goal"], o["label"], o["baseline"], o["target"], o["scale"],
+                      o.get("survey"), o.get("pairing_inferred", False), o.get("notes", []), o.get("source_note"))
+        for o in data["outcome_targets"]
+    ]
+    omitted = [
+        UnquantifiedIndicator(o["label"], o.get("rows", []), o.get("as_of"), o.get("unit"), o.get("notes", []),
+                              o.get("source_note"))
+        for o in data.get("omitted", [])
+    ]
+    return Indicators(_section(data["section"]), basics, targets, data.get("closing", []), omitted)
+
+
+def _build_areas(data: dict, initiative_data: dict[str, dict], talents: list[Talent]) -> tuple[list[Area], list[Initiative]]:
+    areas, theme_by_id = [], {}
+    for a in data["areas"]:
+        area = Area(a["id"], a["name"], a.get("description"), a.get("activity_indicators", []))
+        for th in a["themes"]:
+            theme = theme_by_id[th["id"]] = Theme(th["id"], th["name"], area)
+            area.themes.append(theme)
+        areas.append(area)
+    talent_by_id = {talent.id: talent for talent in talents}
+    initiatives = []
+    for name in sorted(initiative_data):
+        x = initiative_data[name]
+        initiative = Initiative(
+            x["number"], x["title"], theme_by_id[x["theme"]], x.get("text", []), _blocks(x.get("blocks", [])),
+            x.get("featured", False), [talent_by_id[t] for t in x.get("related_talents", [])], x.get("source_note"),
+        )
+        initiative.theme.initiatives.append(initiative)  # in number order, as the files are read
+        for talent in initiative.talents:
+            talent.initiatives.append(initiative)
+        initiatives.append(initiative)
+    return areas, initiatives
 
 
 def build_policy(documents: dict[str, YamlDocument]) -> Policy:
     """Assemble the model from documents that passed validation."""
     d = {name: as_tree(doc.data) for name, doc in documents.items()}
+    tables = _build_tables(d["competencies.yml"])
     ranks_data = d["ranks.yml"]
-    tables = []
-    for t in d["competencies.yml"]["tables"]:
-        groups = []
-        for g in t["groups"]:
-            group = CompetencyGroup(g["orientation"], g["kind"], g["name"], source_note=g.get("source_note"))
-            group.items = [CompetencyItem(i["id"], i["name"], i["description"], group, i.get("source_note"))
-                           for i in g["items"]]
-            groups.append(group)
-        tables.append(CompetencyTable(t["id"], t["ranks"], groups, t.get("source_note")))
-    tiers = [Tier(t["id"], t["name"]) for t in ranks_data["tiers"]]
-    post_types = [PostType(p["id"], p["name"]) for p in ranks_data["post_types"]]
-    ranks = []
-    for position, r in enumerate(ranks_data["ranks"]):
-        tier = next(t for t in tiers if t.id == r["tier"])
-        roles = [Role(next((p for p in post_types if p.id == role.get("post_type")), None), role["duties"])
-                 for role in r["roles"]]
-        rank = Rank(r["id"], r["name"], tier, next(t for t in tables if t.id == r["competency_table"]), roles,
-                    position, source_note=r.get("source_note"))
-        tier.ranks.append(rank)
-        ranks.append(rank)
-    for upper, lower in zip(ranks, ranks[1:]):
-        upper.below, lower.above = lower, upper
-    for job in ranks_data.get("job_titles", []):
-        for title in job["titles"]:
-            rank = next(r for r in ranks if r.id == title["rank"])
-            rank.job_titles.append(JobTitle(job["job_type"], title["name"], rank))
+    tiers, post_types, ranks, job_types = _build_ranks(ranks_data, tables)
     o = d["orientations.yml"]
-    orientations = [Orientation(x["id"], x["name"], x.get("aim"), x.get("behaviours", []), x.get("abilities_to_grow", []),
-                                x.get("source_note")) for x in o["orientations"]]
+    orientations = [
+        Orientation(x["id"], x["name"], x.get("aim"), x.get("behaviours", []), x.get("abilities_to_grow", []),
+                    x.get("source_note"))
+        for x in o["orientations"]
+    ]
+    ranks_section = RanksSection(
+        _section(ranks_data["section"]),
+        job_types,
+        _build_role_flow(ranks_data["role_flow"], ranks, post_types),
+        _build_rank_image(ranks_data["rank_image"], ranks, orientations),
+        _build_katz(ranks_data["katz_model"], ranks),
+    )
     talents_data = d["talents.yml"]
-    talents = [Talent(t["id"], t["number"], t["name"], t) for t in talents_data["talents"]]
-    areas = []
-    theme_by_id = {}
-    for a in d["areas.yml"]["areas"]:
-        area = Area(a["id"], a["name"], a.get("description"), a.get("activity_indicators", []))
-        for th in a["themes"]:
-            theme = Theme(th["id"], th["name"], area)
-            theme_by_id[theme.id] = theme
-            area.themes.append(theme)
-        areas.append(area)
-    initiatives = []
-    for name in sorted(n for n in d if n.startswith(INITIATIVE_DIR + "/")):
-        x = d[name]
-        initiative = Initiative(x["number"], x["title"], theme_by_id[x["theme"]], x.get("text", []), x.get("blocks", []),
-                                [t for t in talents if t.id in x.get("related_talents", [])], x.get("source_note"))
-        initiatives.append(initiative)
-    by_number = {i.number: i for i in initiatives}
-    for a in d["areas.yml"]["areas"]:
-        for th in a["themes"]:
-            theme_by_id[th["id"]].initiatives = [by_number[n] for n in th["initiatives"]]
-            theme_by_id[th["id"]].featured = [by_number[n] for n in th.get("featured", [])]
-    glossary = [GlossaryTerm(g["id"], g["term"], g["definition"], g.get("reading"), g.get("defined_in"),
-                             g.get("aliases", [])) for g in d["glossary.yml"]["terms"]]
-    return Policy(meta=d["meta.yml"], terminology=d["terminology.yml"]["terms"], glossary=glossary,
-                  organisation=d["organisation.yml"], orientations=orientations, results=o["results"]["name"],
-                  orientations_section=o, tiers=tiers, post_types=post_types, ranks=ranks, tables=tables,
-                  ranks_data=ranks_data, talents=talents, talents_data=talents_data, indicators=d["indicators.yml"],
-                  areas=areas, areas_data=d["areas.yml"], initiatives=initiatives)
+    talents = _build_talents(talents_data)
+    talents_section = TalentsSection(_section(talents_data["section"]), talents_data.get("background", []),
+                                     talents_data.get("issues", []), _blocks(talents_data.get("blocks", [])))
+    initiative_data = {name: data for name, data in d.items() if name.startswith(INITIATIVE_DIR + "/")}
+    areas, initiatives = _build_areas(d["areas.yml"], initiative_data, talents)
+    organisation = d["organisation.yml"]
+    key_values = [KeyValue(k["id"], k["name"], k["organisation_aim"]) for k in organisation["target_image"]["key_values"]]
+    key_value_by_id = {k.id: k for k in key_values}
+    actions = sorted(
+        (KeyValueActions(key_value_by_id[e["key_value"]], e["number"], e["staff_actions"], e["manager_actions"])
+         for e in organisation["growth_actions"]["key_values"]),
+        key=lambda entry: entry.number,
+    )
+    sections = [
+        _section(d["meta.yml"]["basic_concept"]["section"]),
+        _section(organisation["target_image"]["section"]),
+        _section(o["section"]),
+        _section(organisation["growth_actions"]["section"]),
+        _section(organisation["growth_cycle"]["section"]),
+        talents_section.section,
+        _section(d["indicators.yml"]["section"]),
+        ranks_section.section,
+        ranks_section.role_flow.section,
+        ranks_section.rank_image.section,
+        _section(d["areas.yml"]["section"]),
+    ]
+    section_by_number = {section.number: section for section in sections}
+    initiative_by_number = {i.number: i for i in initiatives}
+    glossary = [
+        GlossaryTerm(g["id"], g["term"], g["definition"], g.get("reading"), g.get("aliases", []),
+                     initiative_by_number.get(g.get("defined_in")) or section_by_number.get(g.get("defined_in")))
+        for g in d["glossary.yml"]["terms"]
+    ]
+    return Policy(
+        meta=d["meta.yml"], terminology=d["terminology.yml"]["terms"], glossary=glossary,
+        organisation=organisation, key_values=key_values, key_value_actions=actions,
+        orientations=orientations, results=o["results"]["name"], orientations_section=_section(o["section"]),
+        tiers=tiers, post_types=post_types, ranks=ranks, tables=tables, ranks_section=ranks_section,
+        talents=talents, talents_section=talents_section, indicators=_build_indicators(d["indicators.yml"]),
+        areas=areas, areas_section=AreasSection(_section(d["areas.yml"]["section"]), _blocks(d["areas.yml"].get("blocks", []))),
+        initiatives=initiatives, sections=section_by_number,
+    )
 
 
 def validate(data_dir: Path = DATA_DIR) -> dict[str, YamlDocument]:

@@ -12,15 +12,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import charts
-from .compare import comparison_pairs, item_histories, pair_items, wording_diff
+from .compare import comparison_page, comparison_pairs, item_histories, pair_items, wording_diff
 from .exports import DOWNLOADS
-from .model import GlossaryTerm, Policy, Text
-from .site import navigation, page_specs, section_page
-from .ui import label
+from .model import Figure, GlossaryTerm, Policy, Text
+from .site import page_specs, url_prefix
+from .ui import label, separators
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -30,16 +30,20 @@ def text_in(value, language: str) -> str:
         return ""
     if isinstance(value, Text):
         return value[language]
-    if isinstance(value, dict) and "value" in value:   # a figure
+    if isinstance(value, Figure):
         return format_figure(value, language)
     raise TypeError(f"not a text: {value!r}")
 
 
-def format_figure(figure: dict, language: str) -> str:
-    value = figure["value"]
-    number = f"{value:,}" if isinstance(value, int) else (f"{value:,.1f}" if isinstance(value, float) and
-                                                           round(value, 1) == value else str(value))
-    unit = text_in(figure.get("unit"), language)
+def format_figure(figure: Figure, language: str) -> str:
+    value = figure.value
+    if isinstance(value, int):
+        number = f"{value:,}"
+    elif isinstance(value, float) and round(value, 1) == value:
+        number = f"{value:,.1f}"
+    else:
+        number = str(value)
+    unit = text_in(figure.unit, language)
     return f"{number}{unit}" if language == "ja" or unit in ("%", "％") else f"{number} {unit}".strip()
 
 
@@ -77,16 +81,23 @@ class Glossary:
         return self.pattern.sub(replace, escaped)
 
 
-def field(entry, name: str):
-    """entry[name] for a mapping of the data, None when absent (Jinja would find dict.items for 'items')."""
-    return entry.get(name) if isinstance(entry, dict) else getattr(entry, name, None)
+def field(entry: dict, name: str):
+    """An optional field of the prose kept as mappings (model.Policy.meta, .organisation): None when absent.
+    Also the way to read a key named like a dict method ('items')."""
+    return entry.get(name)
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
-    return env
+    """Strict: a name a template reads but nobody defined stops the build, naming the template and line."""
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
 
 
 class PageRenderer:
@@ -97,9 +108,8 @@ class PageRenderer:
         self.language = language
         self.specs = {spec.path: spec for spec in page_specs(policy)}
         self.glossary = Glossary(policy.glossary, language)
-        # Derived once for all the pages of the language (they were derived again for every page).
-        self.navigation = navigation(policy)
-        self.histories = item_histories(policy)
+        self.histories = {history.id: history for history in item_histories(policy)}
+        self.separators = separators(language)
 
     def render(self, path: str) -> str:
         spec = self.specs.get(path)
@@ -110,15 +120,20 @@ class PageRenderer:
         def t(value) -> str:
             return text_in(value, language)
 
-        def href(target: str) -> str:
-            """Relative address of another page (given by its source path, e.g. 'ranks/chief.md')."""
-            target_url = self.specs[target].url if target in self.specs else target
-            relative = posixpath.relpath(target_url or ".", spec.url or ".")
-            return "./" if relative == "." else relative + "/"
+        def href(target) -> str:
+            """Relative address of another page: an entity with a page, or a source path such as 'ranks/chief.md',
+            optionally with a '#fragment'."""
+            target = getattr(target, "page", target)
+            target, _, fragment = target.partition("#")
+            if target not in self.specs:
+                raise KeyError(f"{spec.path} links to {target}, which is not a page of the handbook")
+            relative = posixpath.relpath(self.specs[target].url or ".", spec.url or ".")
+            address = "./" if relative == "." else relative + "/"
+            return f"{address}#{fragment}" if fragment else address
 
         def download(name: str) -> str:
             """Relative address of a file of the downloads folder, which both languages share at the site root."""
-            return href("index.md") + ("../" if language == "en" else "") + f"{DOWNLOADS}/{name}"
+            return posixpath.relpath(f"{DOWNLOADS}/{name}", url_prefix(language) + spec.url or ".")
 
         def rich(value) -> Markup:
             """Text with the glossary's terms marked; escaped first, so the data can inject nothing."""
@@ -127,15 +142,30 @@ class PageRenderer:
                 escaped = self.glossary.mark(escaped, href)
             return Markup(escaped.replace("\n", "<br>"))
 
-        context = dict(field=field, policy=self.policy, lang=language, spec=spec, t=t, rich=rich, href=href,
-                       h=lambda value: heading_text(t(value)), label=lambda key: label(key)[language],
-                       charts=charts, navigation=self.navigation, section_page=section_page,
-                       download=download, diff=lambda old, new: wording_diff(t(old), t(new), language))
+        context = dict(
+            policy=self.policy,
+            lang=language,
+            spec=spec,
+            address="/" + url_prefix(language) + spec.url,  # the page's address from the site root, for print
+            sep=self.separators,
+            t=t,
+            rich=rich,
+            h=lambda value: heading_text(t(value)),
+            href=href,
+            download=download,
+            label=lambda key: label(key)[language],
+            field=field,
+            charts=charts,
+            diff=lambda old, new: wording_diff(t(old), t(new), language),
+        )
         context.update(getattr(self, f"_context_{spec.kind}", lambda key: {})(spec.key))
         return environment().get_template(f"{spec.kind}.md.j2").render(context)
 
+    # Each page kind may add names to its template's context: _context_<kind>(key), key = the entity shown.
+
     def _context_compare_index(self, key: None) -> dict:
-        return {"pairs": comparison_pairs(self.policy), "histories": self.histories}
+        return {"pairs": comparison_pairs(self.policy), "histories": list(self.histories.values()),
+                "comparison_page": comparison_page}
 
     def _context_comparison(self, key: str) -> dict:
         lower_id, upper_id = key.split("--")
@@ -143,9 +173,12 @@ class PageRenderer:
         return {"lower": lower, "upper": upper, "pairs": pair_items(lower, upper)}
 
     def _context_item(self, key: str) -> dict:
-        return {"history": next(h for h in self.histories if h.id == key)}
+        return {"history": self.histories[key]}
 
     def _context_rank(self, key: str) -> dict:
+        return {"rank": self.policy.rank(key)}
+
+    def _context_self_check(self, key: str) -> dict:
         return {"rank": self.policy.rank(key)}
 
     def _context_orientation(self, key: str) -> dict:
@@ -157,6 +190,9 @@ class PageRenderer:
     def _context_initiative(self, key: str) -> dict:
         initiative = self.policy.initiative(key)
         index = self.policy.initiatives.index(initiative)
-        return {"initiative": initiative,
-                "previous": self.policy.initiatives[index - 1] if index else None,
-                "next": self.policy.initiatives[index + 1] if index + 1 < len(self.policy.initiatives) else None}
+        return {
+            "initiative": initiative,
+            "previous": self.policy.initiatives[index - 1] if index else None,
+            "next": self.policy.initiatives[index + 1] if index + 1 < len(self.policy.initiatives) else None,
+            "terms": [term for term in self.policy.glossary if term.defined_in is initiative],
+        }

@@ -6,9 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .compare import comparison_key, comparison_pairs, item_histories
-from .model import Policy, Text
+from .compare import comparison_key, comparison_page, comparison_pairs, item_histories
+from .model import LANGUAGES, Policy, Text
 from .ui import label
+
+
+def url_prefix(language: str) -> str:
+    """Where a language's pages live, relative to the site root: "" for Japanese, "en/" for English."""
+    if language not in LANGUAGES:
+        raise KeyError(f"the handbook has no language '{language}' (it has {', '.join(LANGUAGES)})")
+    return "" if language == LANGUAGES[0] else f"{language}/"
 
 
 @dataclass(frozen=True)
@@ -38,27 +45,29 @@ def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpe
     def single(key: str, path: str) -> tuple[Text, PageSpec]:
         return label(key), PageSpec(path, key, label(key))
 
-    def section(key: str, folder: str, kind: str, entities: list[tuple[str, Text]]) -> tuple[Text, list[PageSpec]]:
+    def section(key: str, folder: str, kind: str, entities: list[tuple[str, str, Text]]) -> tuple[Text, list[PageSpec]]:
+        """An index page and one page per entity, given as (page, key, title)."""
         index = PageSpec(f"{folder}/index.md", f"{kind}s_index", label(key))
-        return label(key), [index] + [PageSpec(f"{folder}/{k}.md", kind, title, k) for k, title in entities]
+        return label(key), [index] + [PageSpec(page, kind, title, k) for page, k, title in entities]
 
     def self_checks() -> tuple[Text, list[PageSpec]]:
         """One printable self-check sheet per rank; the section has no index page."""
         sheet = label("self_check")
         return label("self_checks"), [
-            PageSpec(f"self-check/{r.id}.md", "self_check", Text(f"{sheet.ja}（{r.name.ja}）", f"{sheet.en}: {r.name.en}"), r.id)
-            for r in policy.ranks]
+            PageSpec(r.self_check_page, "self_check", Text(f"{sheet.ja}（{r.name.ja}）", f"{sheet.en}: {r.name.en}"), r.id)
+            for r in policy.ranks
+        ]
 
     def competency_tools() -> tuple[Text, list[PageSpec]]:
         """The explorer and the rank comparison in the navigation; comparisons and item histories are
         reached from them (too many for the navigation)."""
         pages = [PageSpec("explorer.md", "explorer", label("explorer")),
                  PageSpec("compare/index.md", "compare_index", label("compare"))]
-        pages += [PageSpec(f"compare/{comparison_key(lower, upper)}.md", "comparison",
+        pages += [PageSpec(comparison_page(lower, upper), "comparison",
                            Text(f"{lower.name.ja} → {upper.name.ja}", f"{lower.name.en} → {upper.name.en}"),
                            comparison_key(lower, upper), in_nav=False)
                   for lower, upper in comparison_pairs(policy)]
-        pages += [PageSpec(f"items/{h.id}.md", "item", h.name, h.id, in_nav=False) for h in item_histories(policy)]
+        pages += [PageSpec(h.page, "item", h.name, h.id, in_nav=False) for h in item_histories(policy)]
         return label("competency_tools"), pages
 
     return [
@@ -66,27 +75,28 @@ def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpe
         single("message", "message.md"),
         single("about", "about.md"),
         single("staff_image", "staff-image.md"),
-        section("orientations", "orientations", "orientation", [(o.id, o.name) for o in policy.orientations]),
-        section("ranks", "ranks", "rank", [(r.id, r.name) for r in policy.ranks]),
+        section("orientations", "orientations", "orientation", [(o.page, o.id, o.name) for o in policy.orientations]),
+        section("ranks", "ranks", "rank", [(r.page, r.id, r.name) for r in policy.ranks]),
         self_checks(),
         competency_tools(),
         single("role_flow", "role-flow.md"),
-        section("talents", "talents", "talent", [(t.id, t.name) for t in policy.talents]),
-        section("initiatives", "initiatives", "initiative",
-                [(i.number, Text(f"{i.number} {i.title.ja}", f"{i.number} {i.title.en}")) for i in policy.initiatives]),
+        section("talents", "talents", "talent", [(t.page, t.id, t.name) for t in policy.talents]),
+        section(
+            "initiatives",
+            "initiatives",
+            "initiative",
+            [(i.page, i.number, Text(f"{i.number} {i.title.ja}", f"{i.number} {i.title.en}")) for i in policy.initiatives],
+        ),
         single("indicators", "indicators.md"),
         single("development_plans", "development-plans.md"),
         single("glossary", "glossary.md"),
     ]
 
 
-# The page that shows each numbered section of the source.
-SECTION_PAGES = {
-    "01": "about.md", "02": "staff-image.md", "03": "orientations/index.md", "04": "staff-image.md",
-    "05": "initiatives/index.md", "06": "talents/index.md", "07": "indicators.md", "08": "ranks/index.md",
-    "09": "role-flow.md", "10": "role-flow.md", "11": "initiatives/index.md",
-}
-
-
-def section_page(number: str) -> str:
-    return SECTION_PAGES[number]
+def mkdocs_nav(policy: Policy, language: str) -> list:
+    """The navigation in MkDocs' `nav` form (titles in one language, pages by source path)."""
+    return [
+        {title[language]: [{spec.title[language]: spec.path} for spec in pages if spec.in_nav]
+         if isinstance(pages, list) else pages.path}
+        for title, pages in navigation(policy)
+    ]

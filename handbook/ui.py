@@ -17,3 +17,8 @@ def _labels() -> dict[str, Text]:
 
 def label(key: str) -> Text:
     return _labels()[key]
+
+
+def separators(language: str) -> dict[str, str]:
+    """The punctuation between texts in one language: {'colon': '：', 'list': '、', …} (ui.yml's sep_*)."""
+    return {key[len("sep_"):]: text[language] for key, text in _labels().items() if key.startswith("sep_")}
