@@ -197,7 +197,7 @@ def make_baseline(built: Path, destination: Path) -> int:
     policy = load_policy()
     shutil.rmtree(destination, ignore_errors=True)
     docs = destination / "docs"
-    shutil.copytree(REPOSITORY / "docs" / "assets", docs / "assets")
+    shutil.copytree(REPOSITORY / "overrides" / "assets", docs / "assets")
     count = 0
     for spec in page_specs(policy):
         for language, prefix in LANGUAGE_PREFIX.items():
