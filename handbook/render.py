@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
 from markupsafe import Markup
 
 from . import charts
@@ -25,7 +25,26 @@ from .ui import label, separators
 TEMPLATES = Path(__file__).with_name("templates")
 
 
+class TemplateFault(Exception):
+    """A template could not be rendered: names the template file and line, and the page being made."""
+
+
+def _template_frame(error: BaseException) -> tuple[str, int] | None:
+    """The innermost template line in the error's traceback (Jinja puts template lines into it)."""
+    found, trace = None, error.__traceback__
+    while trace is not None:
+        filename = trace.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            path = Path(filename)
+            shown = path.relative_to(TEMPLATES.parent.parent) if path.is_relative_to(TEMPLATES.parent.parent) else path
+            found = (shown.as_posix(), trace.tb_lineno)
+        trace = trace.tb_next
+    return found
+
+
 def text_in(value, language: str) -> str:
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()  # says which name or attribute is missing
     if value is None:
         return ""
     if isinstance(value, Text):
@@ -159,7 +178,12 @@ class PageRenderer:
             diff=lambda old, new: wording_diff(t(old), t(new), language),
         )
         context.update(getattr(self, f"_context_{spec.kind}", lambda key: {})(spec.key))
-        return environment().get_template(f"{spec.kind}.md.j2").render(context)
+        try:
+            return environment().get_template(f"{spec.kind}.md.j2").render(context)
+        except Exception as error:
+            where = _template_frame(error)
+            place = f"{where[0]}, line {where[1]}" if where else f"template {spec.kind}.md.j2"
+            raise TemplateFault(f"{place}: {error} (while making {spec.path} in '{language}')") from error
 
     # Each page kind may add names to its template's context: _context_<kind>(key), key = the entity shown.
 
