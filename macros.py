@@ -14,6 +14,8 @@ def define_env(env):
 
     @env.macro
     def handbook_page(path: str) -> str:
+        # static-i18n sets the theme's language for each language build; mkdocs_hooks reads the same build's
+        # language from the i18n plugin in on_config, before the theme is reconfigured.
         language = env.conf["theme"]["language"]
         renderer = renderers.get(language)
         if renderer is None:   # not load_policy() per page: fingerprinting the data for each page cost ~0.7 s a build

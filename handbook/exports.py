@@ -18,23 +18,33 @@ INITIATIVE_COLUMNS = ["number", "area_id", "area_ja", "area_en", "theme_id", "th
 
 
 def competency_records(policy: Policy) -> list[dict]:
+    """One record per (rank, item): the 27 items of each rank with their group, orientation and tier."""
     records = []
-    for rank in policy.ranks:
-        for group in rank.table.groups:
-            orientation = policy.orientation_name(group.orientation)
-            for item in group.items:
-                records.append(dict(zip(COMPETENCY_COLUMNS, [
-                    rank.id, rank.name.ja, rank.name.en, rank.tier.id, rank.tier.name.ja, rank.tier.name.en,
-                    group.orientation, orientation.ja, orientation.en, group.kind, group.name.ja, group.name.en,
-                    item.id, item.name.ja, item.name.en, item.description.ja, item.description.en])))
+    for rank, item in policy.competency_items:
+        group = item.group
+        orientation = policy.orientation_name(group.orientation)
+        records.append({
+            "rank_id": rank.id, "rank_ja": rank.name.ja, "rank_en": rank.name.en,
+            "tier_id": rank.tier.id, "tier_ja": rank.tier.name.ja, "tier_en": rank.tier.name.en,
+            "orientation_id": group.orientation, "orientation_ja": orientation.ja, "orientation_en": orientation.en,
+            "kind": group.kind, "group_ja": group.name.ja, "group_en": group.name.en,
+            "item_id": item.id, "item_ja": item.name.ja, "item_en": item.name.en,
+            "description_ja": item.description.ja, "description_en": item.description.en,
+        })
     return records
 
 
 def initiative_records(policy: Policy) -> list[dict]:
-    return [dict(zip(INITIATIVE_COLUMNS, [
-        i.number, i.area.id, i.area.name.ja, i.area.name.en, i.theme.id, i.theme.name.ja, i.theme.name.en,
-        i.title.ja, i.title.en, "\n".join(t.ja for t in i.text), "\n".join(t.en for t in i.text)]))
-        for i in policy.initiatives]
+    return [
+        {
+            "number": i.number,
+            "area_id": i.area.id, "area_ja": i.area.name.ja, "area_en": i.area.name.en,
+            "theme_id": i.theme.id, "theme_ja": i.theme.name.ja, "theme_en": i.theme.name.en,
+            "title_ja": i.title.ja, "title_en": i.title.en,
+            "text_ja": "\n".join(t.ja for t in i.text), "text_en": "\n".join(t.en for t in i.text),
+        }
+        for i in policy.initiatives
+    ]
 
 
 def csv_bytes(records: list[dict], columns: list[str]) -> bytes:

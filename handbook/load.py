@@ -154,9 +154,7 @@ class _Checker:
             )
 
     def run(self) -> list[Fault]:
-        d = {name: doc.data for name, doc in self.documents.items()}
-        if any(name not in d for name in SINGLE_FILES):
-            return self.faults  # a missing or unreadable file is already reported; references cannot be checked
+        d = {name: doc.data for name, doc in self.documents.items()}  # every file is there: run() follows clean reads
         orientations = d["orientations.yml"]["orientations"]
         orientation_ids = self.unique("orientations.yml", orientations, "id", ("orientations",), "orientation id")
         if [o["id"] for o in orientations] != list(ORIENTATION_ORDER):

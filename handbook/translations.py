@@ -42,7 +42,7 @@ def fingerprint(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Text:
+class TextEntry:
     file: str              # relative to policy_data, e.g. "initiatives/035.yml"
     field: str             # dotted path of the {ja, en} mapping, e.g. "blocks[0].heading"
     line: int | None       # line of the Japanese
@@ -60,7 +60,7 @@ class Text:
 
 @dataclass(frozen=True)
 class Finding:
-    text: Text
+    text: TextEntry
     status: str            # "missing", "new" or "changed"
     english_edited: bool = False   # for "changed": the English was also edited since the review
 
@@ -73,15 +73,15 @@ class Finding:
         return f"the Japanese changed since the English was last reviewed; the English may be out of date{also}."
 
 
-def data_files(data_dir: Path = DATA_DIR) -> list[str]:
+def data_file_names(data_dir: Path = DATA_DIR) -> list[str]:
     """The data files, in the order the validator reads them."""
     return [name for name, _ in load.data_files(data_dir)]
 
 
-def read_texts(data_dir: Path = DATA_DIR) -> tuple[list[Text], list[str]]:
+def read_texts(data_dir: Path = DATA_DIR) -> tuple[list[TextEntry], list[str]]:
     """Every text of every data file, and the files that could not be read (as messages)."""
     texts, unreadable = [], []
-    for name in data_files(data_dir):
+    for name in data_file_names(data_dir):
         path = data_dir / name
         if not path.exists():
             continue
@@ -91,7 +91,7 @@ def read_texts(data_dir: Path = DATA_DIR) -> tuple[list[Text], list[str]]:
             continue
         for text_path, node in text_mappings(document.data):
             en = node.get("en")
-            texts.append(Text(name, field_name(text_path), document.line(text_path + ("ja",)), node["ja"],
+            texts.append(TextEntry(name, field_name(text_path), document.line(text_path + ("ja",)), node["ja"],
                               en if isinstance(en, str) else None))
     return texts, unreadable
 
@@ -103,7 +103,7 @@ def read_lock(data_dir: Path = DATA_DIR) -> dict[str, dict[str, str]]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-def findings(texts: list[Text], lock: dict[str, dict[str, str]]) -> list[Finding]:
+def findings(texts: list[TextEntry], lock: dict[str, dict[str, str]]) -> list[Finding]:
     # How often each reviewed (Japanese, English) pair occurs in each file, in the lock and now. A file
     # may hold the same text several times (competency items shared by tables), hence counts, not sets.
     reviewed, current = Counter(), Counter()
@@ -141,7 +141,7 @@ def mark_reviewed(data_dir: Path = DATA_DIR, files: set[str] | None = None) -> i
                          + "\n".join(unreadable))
     lock = read_lock(data_dir)
     entries: dict[str, dict[str, str]] = {}
-    for name in data_files(data_dir):
+    for name in data_file_names(data_dir):
         if files is None or name in files:
             for text in texts:
                 if text.file == name and text.has_english:
