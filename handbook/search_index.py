@@ -20,66 +20,16 @@ import tempfile
 import re
 import unicodedata
 from html import escape
-from html.parser import HTMLParser
 from pathlib import Path
 
-from .model import Policy
-from .site import PageSpec, page_specs
+from .html_text import PageText, article
+from .model import LANGUAGES, Policy
+from .site import PageSpec, page_specs, url_prefix
 
 BUNDLE = "pagefind"
 # Pages that only repeat what other pages are about: a self-check sheet its rank's items, a comparison
 # two ranks, the explorer every item. Searching finds the rank or item pages instead.
-NOT_INDEXED = {"self_check", "comparison", "compare_index", "explorer"}
-LANGUAGE_PREFIX = {"ja": "", "en": "en/"}
-_BLOCK = {"p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "caption", "summary", "figcaption", "div", "section"}
-
-
-_VOID = {"br", "img", "input", "hr", "meta", "link", "wbr", "source", "col", "area"}
-
-
-class _ArticleText(HTMLParser):
-    """The text of a page's <article>, one line per block; headings kept apart for weighting. Permalinks,
-    editor's notes and charts (their words are in the text around them) are left out."""
-
-    def __init__(self):
-        super().__init__()
-        self.stack: list[tuple[str, bool]] = []   # (tag, skipped) of open elements inside <article>
-        self.inside = False
-        self.lines: list[str] = [""]
-        self.headings: list[str] = []
-
-    def _skipping(self) -> bool:
-        return any(skipped for _, skipped in self.stack)
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "article":
-            self.inside = True
-            return
-        if not self.inside or tag in _VOID:
-            return
-        classes = dict(attrs).get("class") or ""
-        skipped = tag in ("script", "style", "svg") or "headerlink" in classes or "editor-note" in classes
-        self.stack.append((tag, skipped))
-        if tag in _BLOCK:
-            self.lines.append("")
-
-    def handle_endtag(self, tag):
-        if tag == "article":
-            self.inside = False
-            return
-        while self.inside and self.stack:
-            open_tag, _ = self.stack.pop()
-            if open_tag in ("h2", "h3", "h4"):
-                self.headings.append(self.lines[-1].strip())
-            if open_tag == tag:
-                break
-
-    def handle_data(self, data):
-        if self.inside and not self._skipping():
-            self.lines[-1] += data
-
-    def text(self) -> str:
-        return "\n".join(line.strip() for line in self.lines if line.strip())
+NOT_INDEXED = {"self_check", "comparison", "compare_index", "explorer", "editor_notes"}
 
 
 def fold(text: str) -> str:
@@ -135,11 +85,9 @@ def keywords(policy: Policy, spec: PageSpec, language: str) -> list[str]:
 
 
 def search_document(policy: Policy, spec: PageSpec, language: str, html: str) -> str:
-    reader = _ArticleText()
     # Only the <article> is read; parsing the rest of the page (Material's navigation of every page is most
     # of it) cost most of the indexing time for nothing.
-    start, end = html.find("<article"), html.rfind("</article>")
-    reader.feed(html[start:end + len("</article>")] if 0 <= start < end else html)
+    reader = PageText(article(html))
     title = fold(spec.title[language])
     body = fold(reader.text())
 
@@ -168,7 +116,8 @@ def write_search_index(policy: Policy, site_dir: Path) -> int:
         for spec in page_specs(policy):
             if spec.kind in NOT_INDEXED:
                 continue
-            for language, prefix in LANGUAGE_PREFIX.items():
+            for language in LANGUAGES:
+                prefix = url_prefix(language)
                 built = site_dir / prefix / spec.url / "index.html"
                 if not built.exists():
                     continue

@@ -12,16 +12,15 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from handbook.load import DATA_DIR  # noqa: E402
-from handbook.translations import LOCK_NAME, data_files, findings, mark_reviewed, read_lock, read_texts  # noqa: E402
+from handbook.load import DATA_DIR
+from handbook.translations import LOCK_NAME, data_file_names, findings, mark_reviewed, read_lock, read_texts
 
 
 def _selected(names: list[str], data_dir: Path) -> set[str] | None:
     """File arguments as names relative to policy_data ('initiatives/036.yml'); None for all files."""
     if not names:
         return None
-    known = set(data_files(data_dir))
+    known = set(data_file_names(data_dir))
     chosen = set()
     for name in names:
         relative = Path(name).as_posix()

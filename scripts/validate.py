@@ -3,24 +3,30 @@
 Usage: python scripts/validate.py
 Exit status 0 when the data can be published; 1 with one message per fault (file, line, field, how to fix).
 """
+
+import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from handbook.errors import PolicyDataError  # noqa: E402
-from handbook.load import load_policy  # noqa: E402
+from handbook.errors import PolicyDataError
+from handbook.load import DATA_DIR, load_policy
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help=argparse.SUPPRESS)
+    args = parser.parse_args()
     try:
-        policy = load_policy()
+        policy = load_policy(args.data_dir)
     except PolicyDataError as error:
         print(error.report(), file=sys.stderr)
         return 1
     items = sum(len(rank.table.items) for rank in policy.ranks)
-    print(f"The policy data is valid: {len(policy.ranks)} ranks ({items} competency items in all), "
-          f"{len(policy.orientations)} orientations, {len(policy.talents)} key talents, "
-          f"{len(policy.initiatives)} initiatives, {len(policy.glossary)} glossary terms.")
+    print(
+        f"The policy data is valid: {len(policy.ranks)} ranks ({items} competency items in all), "
+        f"{len(policy.orientations)} orientations, {len(policy.talents)} key talents, "
+        f"{len(policy.initiatives)} initiatives, {len(policy.glossary)} glossary terms."
+    )
     return 0
 
 

@@ -1,15 +1,30 @@
-"""Shared fixtures: a built copy of the real site, the policy model."""
+"""Shared fixtures (a built copy of the real site, the policy model, a copy of the data) and the tiers.
+
+The tiers are the folders: tests/unit is fast (no site build, no browser), tests/site builds the real site
+(marker `site`), tests/browser drives Chromium against it (marker `browser`).
+"""
+
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-from handbook_testing import REPOSITORY, mkdocs
+from handbook.load import DATA_DIR, load_policy
+from handbook_testing import mkdocs
 
-sys.path.insert(0, str(REPOSITORY))
+TESTS = Path(__file__).resolve().parent
+SLOW_FIXTURES = {"built_site", "browser"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        tier = item.path.relative_to(TESTS).parts[0]
+        if tier in ("site", "browser"):
+            item.add_marker(tier)
+        elif SLOW_FIXTURES & set(item.fixturenames):
+            raise pytest.UsageError(f"{item.nodeid} builds the site or starts a browser: move it to tests/site")
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +39,6 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A copy of policy_data (without the source text) that a test may break."""
-    from handbook.load import DATA_DIR
     target = tmp_path / "policy_data"
     shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("source"))
     return target
@@ -32,5 +46,4 @@ def data_copy(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def policy():
-    from handbook.load import load_policy
     return load_policy()

@@ -1,4 +1,5 @@
 """Helpers shared by the tests (imported by name; conftest.py holds only fixtures)."""
+
 from __future__ import annotations
 
 import os
@@ -10,18 +11,26 @@ from pathlib import Path
 REPOSITORY = Path(__file__).resolve().parent.parent
 
 
+def run_python(*args: str, cwd: Path = REPOSITORY) -> subprocess.CompletedProcess:
+    """Run a script with this environment's Python, as a maintainer would (`.venv/bin/python scripts/…`)."""
+    return subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True)
+
+
 def mkdocs(*args: str, cwd: Path = REPOSITORY) -> subprocess.CompletedProcess:
     """Run `mkdocs` from this environment, as a maintainer would."""
     command = [str(Path(sys.executable).with_name("mkdocs")), *args]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
 
 
-def copy_repository(destination: Path) -> Path:
-    """A working copy of the project (without caches and built output) for tests that change data."""
+def copy_project(destination: Path) -> Path:
+    """A copy of the project (without caches and built output) that a test may build and change."""
+
     def ignore(directory: str, names: list[str]) -> set[str]:
         skipped = {".venv", ".git", "__pycache__", ".pytest_cache"}
         if Path(directory) == REPOSITORY:
-            skipped |= {"site", "site.building", "site.previous"}
+            skipped |= {"site", "site.building", "site.previous", "tests"}
         return skipped & set(names)
+
     shutil.copytree(REPOSITORY, destination, ignore=ignore)
     return destination

@@ -6,16 +6,13 @@ checks what the report lists. Expected lines are found in the edited text itself
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
+import pytest
 
 from handbook.load import DATA_DIR
 from handbook.translations import findings, fingerprint, mark_reviewed, read_lock, read_texts
-
-from handbook_testing import copy_repository
-
+from handbook_testing import run_python
 
 
 def listed(data_dir: Path):
@@ -76,33 +73,28 @@ def test_changed_japanese_with_edited_english_says_so(data_copy):
         [("initiatives/035.yml", "blocks[1].items[1]", "changed", True)]
 
 
-def test_a_new_text_is_listed_as_new_and_moved_texts_are_not(data_copy):
-    """Inserting an item shifts the position of the items after it; only the inserted one is listed."""
+@pytest.mark.parametrize(
+    "anchor,added,field",
+    [
+        # Inserting an item shifts the position of the items after it; only the inserted one is listed.
+        ("職員知恵袋グループ, en: Staff \"bag of wisdom\" group}", "before", "blocks[0].items[0]"),
+        ("バドミントン大会, en: Badminton tournament}", "after", "blocks[1].items[3]"),
+    ],
+    ids=["inserted-before-others", "added-at-the-end"],
+)
+def test_a_new_text_is_listed_as_new_and_moved_texts_are_not(data_copy, anchor, added, field):
     path = data_copy / "initiatives" / "035.yml"
     original = path.read_text(encoding="utf-8")
-    anchor = "      - {ja: 職員知恵袋グループ, en: Staff \"bag of wisdom\" group}\n"
-    added = "      - {ja: 新しい取組の例, en: An example of a new activity}\n"
-    edited = original.replace(anchor, added + anchor, 1)
+    anchor = f"      - {{ja: {anchor}\n"
+    new = "      - {ja: 新しい取組の例, en: An example of a new activity}\n"
+    edited = original.replace(anchor, new + anchor if added == "before" else anchor + new, 1)
     assert edited != original
     path.write_text(edited, encoding="utf-8")
-
     result = listed(data_copy)
-    assert [(f.status, f.text.file, f.text.field, f.text.line) for f in result] == \
-        [("new", "initiatives/035.yml", "blocks[0].items[0]", _line_of(edited, "新しい取組の例"))]
+    assert [(f.status, f.text.file, f.text.field, f.text.line) for f in result] == [
+        ("new", "initiatives/035.yml", field, _line_of(edited, "新しい取組の例"))
+    ]
     assert result[0].text.en == "An example of a new activity"
-
-
-def test_a_text_added_at_the_end_is_listed_as_new(data_copy):
-    path = data_copy / "initiatives" / "035.yml"
-    original = path.read_text(encoding="utf-8")
-    anchor = "      - {ja: バドミントン大会, en: Badminton tournament}\n"
-    added = "      - {ja: 新しい大会の例, en: An example of a new tournament}\n"
-    edited = original.replace(anchor, anchor + added, 1)
-    assert edited != original
-    path.write_text(edited, encoding="utf-8")
-    result = listed(data_copy)
-    assert [(f.status, f.text.file, f.text.field, f.text.line) for f in result] == \
-        [("new", "initiatives/035.yml", "blocks[1].items[3]", _line_of(edited, "新しい大会の例"))]
 
 
 def test_missing_english_is_listed(data_copy):
@@ -127,26 +119,25 @@ def test_mark_reviewed_clears_the_report(data_copy):
     assert lock["meta.yml:title"]["ja"] == fingerprint("熊本市職員成長・育成方針（改）")
 
 
-def test_the_command_reports_and_checks(tmp_path):
-    project = copy_repository(tmp_path / "project")
-    script = [sys.executable, "scripts/translation_report.py"]
-    clean = subprocess.run(script + ["--check"], cwd=project, capture_output=True, text=True)
+def test_the_command_reports_and_checks(data_copy):
+    script = ["scripts/translation_report.py", "--data-dir", str(data_copy)]
+    clean = run_python(*script, "--check")
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "every English text has been reviewed" in clean.stdout
 
-    path = project / "policy_data" / "competencies.yml"
+    path = data_copy / "competencies.yml"
     edited = path.read_text(encoding="utf-8").replace("ja: コンプライアンス遵守", "ja: 法令遵守", 1)
     path.write_text(edited, encoding="utf-8")
-    report = subprocess.run(script, cwd=project, capture_output=True, text=True)
+    report = run_python(*script)
     assert report.returncode == 0, "a plain report never fails"
     line = _line_of(edited, "ja: 法令遵守")
     assert "policy_data/competencies.yml" in report.stdout
     assert f"line {line}, field 'tables[0].groups[0].items[0].name'" in report.stdout
     assert "English may be out of date" in report.stdout
     assert "ja: 法令遵守" in report.stdout and "en: Compliance" in report.stdout
-    assert subprocess.run(script + ["--check"], cwd=project, capture_output=True).returncode == 1
+    assert run_python(*script, "--check").returncode == 1
 
-    update = subprocess.run(script + ["--update"], cwd=project, capture_output=True, text=True)
+    update = run_python(*script, "--update")
     assert update.returncode == 0, update.stderr
-    assert subprocess.run(script + ["--check"], cwd=project, capture_output=True).returncode == 0
+    assert run_python(*script, "--check").returncode == 0
     assert "Traceback" not in report.stderr + update.stderr
