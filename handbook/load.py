@@ -17,6 +17,7 @@ from .model import (
     CompetencyGroup,
     CompetencyItem,
     CompetencyTable,
+    EditorNote,
     FlowActor,
     FlowFunction,
     FlowLink,
@@ -48,13 +49,14 @@ from .model import (
     TalentAbility,
     TalentLevel,
     TalentsSection,
+    Text,
     Theme,
     Tier,
     UnquantifiedIndicator,
     as_tree,
 )
 from .schema_check import schema_faults
-from .yaml_source import YamlDocument, read_yaml
+from .yaml_source import YamlDocument, read_yaml, text_mappings
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 DATA_DIR = REPOSITORY / "policy_data"
@@ -77,11 +79,21 @@ INITIATIVE_SCHEMA = "initiative.schema.json"
 ORIENTATION_ORDER = ("citizen", "self-reliance", "team", "reform")
 # The nine groups of every competency table, in the policy's order.
 GROUP_ORDER = [(o, kind) for o in ORIENTATION_ORDER for kind in ("attitude", "ability")] + [("results", "results")]
-# The page that shows each numbered section of the source.
+# The page, and the place on it, that shows each numbered section of the source ("04-2": the development
+# plans, part 2 of section 04, which has a page of its own).
 SECTION_PAGES = {
-    "01": "about.md", "02": "staff-image.md", "03": "orientations/index.md", "04": "staff-image.md",
-    "05": "initiatives/index.md", "06": "talents/index.md", "07": "indicators.md", "08": "ranks/index.md",
-    "09": "role-flow.md", "10": "role-flow.md", "11": "initiatives/index.md",
+    "01": "about.md",
+    "02": "staff-image.md#target-image",
+    "03": "orientations/index.md",
+    "04": "staff-image.md#growth-actions",
+    "04-2": "development-plans.md",
+    "05": "initiatives/index.md#growth-cycle",
+    "06": "talents/index.md",
+    "07": "indicators.md",
+    "08": "ranks/index.md",
+    "09": "role-flow.md#role-flow",
+    "10": "role-flow.md#rank-image",
+    "11": "initiatives/index.md#areas",
 }
 
 
@@ -231,7 +243,32 @@ class _Checker:
                     self.reference(name, ("related_talents", j), talent, talent_ids, "talent", "talents.yml")
         self.check_glossary(d)
         self.check_indicators(d["indicators.yml"])
+        self.check_references(d)
         return self.faults
+
+    def check_references(self, d: dict) -> None:
+        """A page reference ('see') must quote words that stand in its text and point at a known place."""
+        initiatives = {Path(name).stem for name in d if name.startswith(INITIATIVE_DIR + "/")}
+        for name, data in d.items():
+            for path, text in text_mappings(data):
+                see = text.get("see")
+                if not see:
+                    continue
+                for language in ("ja", "en"):
+                    if see[language] not in text[language]:
+                        self.fault(
+                            name,
+                            path + ("see", language),
+                            f"'{see[language]}' does not stand in the text's {language} wording.",
+                            f"Copy the pointer's words exactly as they stand in '{language}'.",
+                        )
+                if see["to"] not in SECTION_PAGES and see["to"] not in initiatives:
+                    self.fault(
+                        name,
+                        path + ("see", "to"),
+                        f"'{see['to']}' is neither a section of the policy nor an initiative number.",
+                        'Write the section number (e.g. "08") or the initiative number (e.g. "006") in quotes.',
+                    )
 
     def check_table(self, i: int, table: dict, orientation_ids: set) -> None:
         name, base = "competencies.yml", ("tables", i)
@@ -400,7 +437,7 @@ def _charted(values: list[dict]) -> bool:
 
 def _section(node: dict) -> Section:
     return Section(node["number"], node["title"], SECTION_PAGES[node["number"]], node.get("intro", []),
-                   node.get("source_note"))
+                   node.get("closing", []), node.get("source_note"))
 
 
 def _table(node: dict) -> Table:
@@ -497,7 +534,7 @@ def _build_katz(katz: dict, ranks: list[Rank]) -> KatzModel:
     skills = {s["id"]: KatzSkill(s["id"], s["name"], s.get("figure_label") or s["name"], s["explanation"])
               for s in katz["skills"]}
     levels = [KatzLevel(lv["label"], [rank_by_id[r] for r in lv["ranks"]], skills[lv["skill"]]) for lv in katz["levels"]]
-    return KatzModel(katz["title"], katz.get("intro", []), katz["table_caption"], katz["columns"], skills, levels,
+    return KatzModel(katz["title"], katz.get("intro", []), katz["columns"], skills, levels,
                      katz.get("points", []), katz.get("source_note"))
 
 
@@ -535,7 +572,7 @@ def _build_indicators(data: dict) -> Indicators:
     ]
     targets = [
         OutcomeTarget(o["id"], o["level"], o["goal"], o["label"], o["baseline"], o["target"], o["scale"],
-                      o.get("survey"), o.get("pairing_inferred", False), o.get("notes", []), o.get("source_note"))
+                      o.get("survey"), o.get("notes", []), o.get("source_note"))
         for o in data["outcome_targets"]
     ]
     omitted = [
@@ -584,6 +621,7 @@ def build_policy(documents: dict[str, YamlDocument]) -> Policy:
     ranks_section = RanksSection(
         _section(ranks_data["section"]),
         job_types,
+        ranks_data.get("job_titles_scope"),
         _build_role_flow(ranks_data["role_flow"], ranks, post_types),
         _build_rank_image(ranks_data["rank_image"], ranks, orientations),
         _build_katz(ranks_data["katz_model"], ranks),
@@ -615,11 +653,17 @@ def build_policy(documents: dict[str, YamlDocument]) -> Policy:
         ranks_section.rank_image.section,
         _section(d["areas.yml"]["section"]),
     ]
+    plans = organisation["development_plans"]
+    sections.append(Section("04-2", plans["title"], SECTION_PAGES["04-2"], plans.get("intro", [])))
     section_by_number = {section.number: section for section in sections}
     initiative_by_number = {i.number: i for i in initiatives}
+
+    def place(number: str | None):
+        return section_by_number.get(number) or initiative_by_number.get(number) if number else None
+
     glossary = [
         GlossaryTerm(g["id"], g["term"], g["definition"], g.get("reading"), g.get("aliases", []),
-                     initiative_by_number.get(g.get("defined_in")) or section_by_number.get(g.get("defined_in")))
+                     place(g.get("defined_in")))
         for g in d["glossary.yml"]["terms"]
     ]
     return Policy(
@@ -629,8 +673,43 @@ def build_policy(documents: dict[str, YamlDocument]) -> Policy:
         tiers=tiers, post_types=post_types, ranks=ranks, tables=tables, ranks_section=ranks_section,
         talents=talents, talents_section=talents_section, indicators=_build_indicators(d["indicators.yml"]),
         areas=areas, areas_section=AreasSection(_section(d["areas.yml"]["section"]), _blocks(d["areas.yml"].get("blocks", []))),
-        initiatives=initiatives, sections=section_by_number,
+        initiatives=initiatives, sections=section_by_number, editor_notes=_editor_notes(documents),
     )
+
+
+def _note_page(name: str, path: tuple, data: dict) -> str:
+    """The page on which the data a note is about appears."""
+    if name.startswith(INITIATIVE_DIR + "/"):
+        return f"initiatives/{Path(name).stem}.md"
+    top = path[0]
+    if name == "competencies.yml":
+        table = data["tables"][path[1]]
+        return f"ranks/{table['ranks'][0]}.md"
+    if name == "ranks.yml":
+        if top == "ranks":
+            return f"ranks/{data['ranks'][path[1]]['id']}.md"
+        return {"role_flow": "role-flow.md#role-flow", "rank_image": "role-flow.md#rank-image",
+                "katz_model": "role-flow.md#katz-model"}.get(top, "ranks/index.md")
+    if name == "talents.yml":
+        return f"talents/{data['talents'][path[1]]['id']}.md" if top == "talents" else "talents/index.md"
+    if name == "orientations.yml":
+        return f"orientations/{data['orientations'][path[1]]['id']}.md" if top == "orientations" else "orientations/index.md"
+    if name == "organisation.yml":
+        return {"target_image": "staff-image.md#target-image", "growth_actions": "staff-image.md#growth-actions",
+                "development_plans": "development-plans.md", "growth_cycle": "initiatives/index.md#growth-cycle"}[top]
+    return {"meta.yml": "about.md", "indicators.yml": "indicators.md", "areas.yml": "initiatives/index.md",
+            "glossary.yml": "glossary.md"}.get(name, "index.md")
+
+
+def _editor_notes(documents: dict[str, YamlDocument]) -> list[EditorNote]:
+    notes = []
+    for name, document in documents.items():
+        for path, text in text_mappings(document.data):
+            if path and path[-1] == "source_note":
+                notes.append(EditorNote(name, document.line(path + ("ja",)), field_name(path),
+                                        Text(text["ja"].strip(), text["en"].strip()),
+                                        _note_page(name, path, document.data)))
+    return notes
 
 
 def validate(data_dir: Path = DATA_DIR) -> dict[str, YamlDocument]:

@@ -24,9 +24,21 @@ class UnknownId(KeyError):
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A pointer inside a text to another part of the policy, as the printed policy wrote it ("（P14～20）",
+    "次ページ以降"): the words in each language and the place they point at (a section or initiative number).
+    The site shows a link to that place instead of the page reference."""
+
+    ja: str
+    en: str
+    to: str
+
+
+@dataclass(frozen=True)
 class Text:
     ja: str
     en: str
+    see: Reference | None = None
 
     def __getitem__(self, language: str) -> str:
         if language == "ja":
@@ -49,8 +61,9 @@ class Figure:
 def as_tree(node: Any) -> Any:
     """Turn every {ja, en} mapping of a loaded YAML tree into a Text, and every {value: …} into a Figure."""
     if isinstance(node, dict):
-        if set(node) == {"ja", "en"} and all(isinstance(v, str) for v in node.values()):
-            return Text(node["ja"].strip(), node["en"].strip())
+        if set(node) in ({"ja", "en"}, {"ja", "en", "see"}) and isinstance(node["ja"], str) and isinstance(node["en"], str):
+            see = node.get("see")
+            return Text(node["ja"].strip(), node["en"].strip(), Reference(see["ja"], see["en"], see["to"]) if see else None)
         tree = {key: as_tree(value) for key, value in node.items()}
         if "value" in tree and set(tree) <= {"value", "unit", "label", "year"}:
             return Figure(tree["value"], tree.get("unit"), tree.get("label"), tree.get("year"))
@@ -66,8 +79,9 @@ class Section:
 
     number: str
     title: Text
-    page: str  # the page that shows it
+    page: str  # the page (and place on it) that shows it, e.g. "role-flow.md#rank-image"
     intro: list[Text] = field(default_factory=list)
+    closing: list[Text] = field(default_factory=list)
     source_note: Text | None = None
 
 
@@ -330,6 +344,18 @@ class KeyValueActions:
     manager_actions: list[Text]
 
 
+@dataclass
+class EditorNote:
+    """A maintainers' note on the data (`source_note`): where it is written and which page it concerns.
+    Staff pages never show these; the maintainers' page lists them."""
+
+    file: str  # relative to policy_data, e.g. "initiatives/015.yml"
+    line: int
+    field: str
+    text: Text
+    page: str  # the handbook page the noted data appears on
+
+
 # The role flow between ranks (section 09)
 
 
@@ -417,7 +443,6 @@ class KatzLevel:
 class KatzModel:
     title: Text
     intro: list[Text]
-    table_caption: Text
     columns: list[Text]
     skills: dict[str, KatzSkill]
     levels: list[KatzLevel]
@@ -429,6 +454,7 @@ class KatzModel:
 class RanksSection:
     section: Section
     job_types: list[JobType]
+    job_titles_scope: Text | None  # where else the job-title readings apply
     role_flow: RoleFlow
     rank_image: RankImage
     katz_model: KatzModel
@@ -466,7 +492,6 @@ class OutcomeTarget:
     target: Figure
     scale: float
     survey: Text | None = None
-    pairing_inferred: bool = False
     notes: list[Text] = field(default_factory=list)
     source_note: Text | None = None
 
@@ -521,6 +546,7 @@ class Policy:
     areas_section: AreasSection
     initiatives: list[Initiative]
     sections: dict[str, Section] = field(default_factory=dict)  # by number, "01" … "11"
+    editor_notes: list[EditorNote] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._by_id = {
@@ -547,6 +573,12 @@ class Policy:
 
     def initiative(self, number: str) -> Initiative:
         return self._find("initiative", number)
+
+    def place(self, number: str) -> Section | Initiative:
+        """What a reference or a glossary entry points at: a section ("08") or an initiative ("009")."""
+        if number in self.sections:
+            return self.sections[number]
+        return self.initiative(number)
 
     def orientation_name(self, orientation_id: str) -> Text:
         return self.results if orientation_id == "results" else self.orientation(orientation_id).name

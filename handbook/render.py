@@ -18,7 +18,7 @@ from markupsafe import Markup
 from . import charts
 from .compare import comparison_page, comparison_pairs, item_histories, pair_items, wording_diff
 from .exports import DOWNLOADS
-from .model import Figure, GlossaryTerm, Policy, Text
+from .model import Figure, GlossaryTerm, Initiative, Policy, Text
 from .site import page_specs, url_prefix
 from .ui import label, separators
 
@@ -154,12 +154,25 @@ class PageRenderer:
             """Relative address of a file of the downloads folder, which both languages share at the site root."""
             return posixpath.relpath(f"{DOWNLOADS}/{name}", url_prefix(language) + spec.url or ".")
 
+        def marked(text: str) -> str:
+            """Escaped first, so the data can inject nothing; then the glossary's terms marked."""
+            escaped = str(html.escape(text, quote=False))
+            return escaped if spec.kind == "glossary" else self.glossary.mark(escaped, href)
+
         def rich(value) -> Markup:
-            """Text with the glossary's terms marked; escaped first, so the data can inject nothing."""
-            escaped = str(html.escape(t(value), quote=False))
-            if spec.kind != "glossary":
-                escaped = self.glossary.mark(escaped, href)
-            return Markup(escaped.replace("\n", "<br>"))
+            """Text with the glossary's terms marked, and its page reference (if any) made a link to the place it
+            points at, named by that place's title (the printed page numbers mean nothing on the site)."""
+            text = t(value)
+            see = value.see if isinstance(value, Text) else None
+            if see is None:
+                return Markup(marked(text).replace("\n", "<br>"))
+            before, pointer, after = text.partition(getattr(see, language))
+            place = self.policy.place(see.to)
+            name = f"{place.number} {t(place.title)}" if isinstance(place, Initiative) else t(place.title)
+            link = f'<a class="see" href="{href(place)}">{html.escape(name, quote=False)}</a>'
+            if pointer.startswith(("（", "(")):
+                link = f"{self.separators['paren_open'].strip()}{link}{self.separators['paren_close']}"
+            return Markup((marked(before) + link + marked(after)).replace("\n", "<br>"))
 
         context = dict(
             policy=self.policy,
@@ -210,6 +223,17 @@ class PageRenderer:
 
     def _context_talent(self, key: str) -> dict:
         return {"talent": self.policy.talent(key)}
+
+    def _context_editor_notes(self, key: None) -> dict:
+        by_page: dict[str, list] = {}
+        for note in self.policy.editor_notes:
+            by_page.setdefault(note.page, []).append(note)
+        order = list(self.specs)
+        pages = sorted(by_page, key=lambda page: (order.index(page.partition("#")[0]), page))
+        return {
+            "notes_by_page": [(page, by_page[page]) for page in pages],
+            "page_title": lambda page: self.specs[page.partition("#")[0]].title,
+        }
 
     def _context_initiative(self, key: str) -> dict:
         initiative = self.policy.initiative(key)

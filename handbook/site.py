@@ -90,6 +90,8 @@ def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpe
         single("indicators", "indicators.md"),
         single("development_plans", "development-plans.md"),
         single("glossary", "glossary.md"),
+        # For maintainers: reached from the contributor guide, not from the staff navigation.
+        (label("editor_notes"), PageSpec("editor-notes.md", "editor_notes", label("editor_notes"), in_nav=False)),
     ]
 
 
@@ -99,4 +101,5 @@ def mkdocs_nav(policy: Policy, language: str) -> list:
         {title[language]: [{spec.title[language]: spec.path} for spec in pages if spec.in_nav]
          if isinstance(pages, list) else pages.path}
         for title, pages in navigation(policy)
+        if isinstance(pages, list) or pages.in_nav
     ]
