@@ -20,4 +20,6 @@ def define_env(env):
         renderer = renderers.get(language)
         if renderer is None:   # not load_policy() per page: fingerprinting the data for each page cost ~0.7 s a build
             renderer = renderers[language] = PageRenderer(load_policy(), language)
+        # The page's title in its own language (the browser tab, the header), whatever the file is called.
+        env.page.meta["title"] = renderer.title(path)
         return renderer.render(path)

@@ -130,6 +130,9 @@ class PageRenderer:
         self.histories = {history.id: history for history in item_histories(policy)}
         self.separators = separators(language)
 
+    def title(self, path: str) -> str:
+        return self.specs[path].title[self.language]
+
     def render(self, path: str) -> str:
         spec = self.specs.get(path)
         if spec is None:

@@ -63,11 +63,21 @@ def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpe
         reached from them (too many for the navigation)."""
         pages = [PageSpec("explorer.md", "explorer", label("explorer")),
                  PageSpec("compare/index.md", "compare_index", label("compare"))]
-        pages += [PageSpec(comparison_page(lower, upper), "comparison",
-                           Text(f"{lower.name.ja} → {upper.name.ja}", f"{lower.name.en} → {upper.name.en}"),
-                           comparison_key(lower, upper), in_nav=False)
-                  for lower, upper in comparison_pairs(policy)]
-        pages += [PageSpec(h.page, "item", h.name, h.id, in_nav=False) for h in item_histories(policy)]
+        compare, across = label("comparison"), label("item_history")
+        pages += [
+            PageSpec(
+                comparison_page(lower, upper),
+                "comparison",
+                Text(f"{lower.name.ja} → {upper.name.ja}（{compare.ja}）", f"{lower.name.en} → {upper.name.en} ({compare.en})"),
+                comparison_key(lower, upper),
+                in_nav=False,
+            )
+            for lower, upper in comparison_pairs(policy)
+        ]
+        pages += [
+            PageSpec(h.page, "item", Text(f"{h.name.ja}（{across.ja}）", f"{h.name.en} ({across.en.lower()})"), h.id, in_nav=False)
+            for h in item_histories(policy)
+        ]
         return label("competency_tools"), pages
 
     return [
