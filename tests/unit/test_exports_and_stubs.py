@@ -1,0 +1,162 @@
+"""Downloads (handbook.exports) and page stubs (handbook.stubs) on the tiny policy."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+
+import pytest
+from tiny_policy import HOSTILE, build_tiny_policy
+
+from handbook.exports import (
+    COMPETENCY_COLUMNS,
+    INITIATIVE_COLUMNS,
+    competency_records,
+    csv_bytes,
+    initiative_records,
+    write_downloads,
+)
+from handbook.site import page_specs
+from handbook.stubs import MARKER, stub_text, write_stubs
+
+BOM = b"\xef\xbb\xbf"
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    return build_tiny_policy()
+
+
+# Downloads
+
+
+def test_competency_records_one_row_per_rank_and_item(tiny):
+    records = competency_records(tiny)
+    expected = [(rank.id, item.id) for rank in tiny.ranks for item in rank.table.items]
+    assert len(expected) == 2 * len(tiny.tables[0].items) + len(tiny.tables[1].items)  # two ranks share the upper
+    assert [(r["rank_id"], r["item_id"]) for r in records] == expected
+    assert all(list(record) == COMPETENCY_COLUMNS for record in records)
+
+
+def test_competency_records_carry_the_fields_of_rank_group_and_item(tiny):
+    records = {(r["rank_id"], r["item_id"]): r for r in competency_records(tiny)}
+    for rank in tiny.ranks:
+        for group in rank.table.groups:
+            orientation = tiny.results if group.orientation == "results" else tiny.orientation(group.orientation).name
+            for item in group.items:
+                record = records[rank.id, item.id]
+                assert record == {
+                    "rank_id": rank.id,
+                    "rank_ja": rank.name.ja,
+                    "rank_en": rank.name.en,
+                    "tier_id": rank.tier.id,
+                    "tier_ja": rank.tier.name.ja,
+                    "tier_en": rank.tier.name.en,
+                    "orientation_id": group.orientation,
+                    "orientation_ja": orientation.ja,
+                    "orientation_en": orientation.en,
+                    "kind": group.kind,
+                    "group_ja": group.name.ja,
+                    "group_en": group.name.en,
+                    "item_id": item.id,
+                    "item_ja": item.name.ja,
+                    "item_en": item.name.en,
+                    "description_ja": item.description.ja,
+                    "description_en": item.description.en,
+                }
+    assert records["officer", "accuracy"]["orientation_en"] == "Work results"
+    assert records["director", "learning"]["group_en"] != records["officer", "learning"]["group_en"]
+
+
+def test_initiative_records(tiny):
+    [record] = initiative_records(tiny)
+    initiative = tiny.initiatives[0]
+    assert list(record) == INITIATIVE_COLUMNS
+    assert (record["number"], record["area_id"], record["theme_id"]) == ("001", "people", "learning-culture")
+    assert record["text_en"] == "\n".join(text.en for text in initiative.text)
+
+
+def test_csv_starts_with_a_bom_and_reads_back_as_written(tiny):
+    records = competency_records(tiny)
+    data = csv_bytes(records, COMPETENCY_COLUMNS)
+    assert data.startswith(BOM) and not data.startswith(BOM * 2)
+    assert data[len(BOM) :].split(b"\r\n", 1)[0].decode() == ",".join(COMPETENCY_COLUMNS)
+    reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+    assert reader.fieldnames == COMPETENCY_COLUMNS
+    assert list(reader) == records
+    assert any(HOSTILE in record["description_en"] for record in records)  # quotes, braces and markup survive
+
+
+def test_csv_round_trips_commas_quotes_and_line_breaks():
+    records = [{"a": 'one, "two"', "b": "line\nbreak"}, {"a": "日本語、（全角）", "b": ""}]
+    data = csv_bytes(records, ["a", "b"])
+    assert list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))) == records
+
+
+def test_write_downloads_writes_csv_and_json_of_both(tiny, tmp_path):
+    written = write_downloads(tiny, tmp_path)
+    names = sorted(path.name for path in written)
+    assert names == ["competencies.csv", "competencies.json", "initiatives.csv", "initiatives.json"]
+    assert all(path.parent == tmp_path / "downloads" for path in written)
+    competencies = json.loads((tmp_path / "downloads" / "competencies.json").read_text(encoding="utf-8"))
+    assert competencies["policy"] == {"ja": tiny.meta["title"].ja, "en": tiny.meta["title"].en}
+    assert competencies["competencies"] == competency_records(tiny)
+    assert (tmp_path / "downloads" / "initiatives.csv").read_bytes() == csv_bytes(
+        initiative_records(tiny), INITIATIVE_COLUMNS
+    )
+
+
+# Page stubs
+
+
+def stubs_in(docs) -> dict[str, str]:
+    return {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8") for path in docs.rglob("*.md")}
+
+
+def test_stub_text_names_its_page():
+    text = stub_text("ranks/director.md")
+    assert text.startswith(MARKER + "\n")
+    assert '{{ handbook_page("ranks/director.md") }}' in text
+
+
+def test_write_stubs_writes_one_stub_per_page(tiny, tmp_path):
+    written = write_stubs(tiny, tmp_path)
+    paths = [spec.path for spec in page_specs(tiny)]
+    assert sorted(path.relative_to(tmp_path).as_posix() for path in written) == sorted(paths)
+    assert stubs_in(tmp_path) == {path: stub_text(path) for path in paths}
+
+
+def test_write_stubs_removes_stale_stubs_and_keeps_hand_written_files(tiny, tmp_path):
+    (tmp_path / "ranks").mkdir()
+    (tmp_path / "ranks" / "retired.md").write_text(stub_text("ranks/retired.md"), encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# Written by hand\n", encoding="utf-8")
+    write_stubs(tiny, tmp_path)
+    assert not (tmp_path / "ranks" / "retired.md").exists()
+    assert (tmp_path / "notes.md").read_text(encoding="utf-8") == "# Written by hand\n"
+    assert set(stubs_in(tmp_path)) == {spec.path for spec in page_specs(tiny)} | {"notes.md"}
+
+
+def test_write_stubs_refuses_to_overwrite_a_hand_written_page(tiny, tmp_path):
+    (tmp_path / "glossary.md").write_text("# My own glossary\n", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="glossary.md"):
+        write_stubs(tiny, tmp_path)
+    assert (tmp_path / "glossary.md").read_text(encoding="utf-8") == "# My own glossary\n"
+
+
+def test_write_stubs_leaves_unchanged_stubs_alone_and_rewrites_changed_ones(tiny, tmp_path):
+    write_stubs(tiny, tmp_path)
+    past = 1_000_000_000
+    for path in tmp_path.rglob("*.md"):
+        os.utime(path, ns=(past * 10**9, past * 10**9))
+    changed = tmp_path / "ranks" / "director.md"
+    changed.write_text(MARKER + "\nan older form of the stub\n", encoding="utf-8")
+    os.utime(changed, ns=(past * 10**9, past * 10**9))
+
+    assert write_stubs(tiny, tmp_path) == [changed]
+    assert changed.read_text(encoding="utf-8") == stub_text("ranks/director.md")
+    for path in tmp_path.rglob("*.md"):
+        if path != changed:
+            assert path.stat().st_mtime_ns == past * 10**9, path
+    assert write_stubs(tiny, tmp_path) == []
