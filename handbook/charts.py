@@ -13,7 +13,8 @@ from .model import Figure, Indicator, KatzModel, OutcomeTarget, Text
 
 
 def _t(value, language: str) -> str:
-    return escape(value[language] if isinstance(value, Text) else str(value))
+    """The plain text of a data value; callers escape it where it enters the SVG."""
+    return value[language] if isinstance(value, Text) else str(value)
 
 
 def katz_svg(katz: KatzModel, language: str) -> Markup:
@@ -23,8 +24,8 @@ def katz_svg(katz: KatzModel, language: str) -> Markup:
     levels = katz.levels
     width, height, left = 640, 60 * len(levels), 260
     band = width - left
-    title = _t(katz.title, language)
-    description = " ".join(f"{_t(level.label, language)}: {_t(level.skill.name, language)}" for level in levels)
+    title = escape(_t(katz.title, language))
+    description = escape(" ".join(f"{_t(level.label, language)}: {_t(level.skill.name, language)}" for level in levels))
     parts = [
         f'<svg class="katz-chart" viewBox="0 0 {width} {height + 10}" role="img" '
         f'aria-labelledby="katz-title katz-desc" xmlns="http://www.w3.org/2000/svg">',
@@ -32,7 +33,7 @@ def katz_svg(katz: KatzModel, language: str) -> Markup:
     ]
     for index, level in enumerate(levels):
         y = index * 60
-        parts.append(f'<text x="0" y="{y + 34}" class="katz-level">{_t(level.label, language)}</text>')
+        parts.append(f'<text x="0" y="{y + 34}" class="katz-level">{escape(_t(level.label, language))}</text>')
         parts.append(f'<line x1="{left}" y1="{y}" x2="{width}" y2="{y}" class="katz-grid"/>')
     # conceptual: wide at the top, nothing at the bottom; technical: the mirror; human: the band between
     parts.append(f'<polygon points="{left},0 {left + band * 0.45},0 {left},{height}" class="katz-conceptual"/>')
@@ -47,14 +48,14 @@ def katz_svg(katz: KatzModel, language: str) -> Markup:
         ("technical", width - 8, height - 10),
     ):
         anchor = "end" if skill_id == "technical" else "start"
-        label = _t(katz.skills[skill_id].figure_label, language)
+        label = escape(_t(katz.skills[skill_id].figure_label, language))
         parts.append(f'<text x="{x}" y="{y}" text-anchor="{anchor}" class="katz-label">{label}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
 def _number(value) -> str:
-    return f"{value:g}" if isinstance(value, (int, float)) else escape(str(value))
+    return f"{value:g}" if isinstance(value, (int, float)) else str(value)
 
 
 def _unit(unit, language: str) -> str:
@@ -83,7 +84,7 @@ def bars_svg(chart_id: str, title: str, rows: list[tuple[str, Figure]], scale: f
         parts.append(f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="22" class="{css}"/>')
         parts.append(
             f'<text x="{label_width + bar_width + 8}" y="{y + 17}" class="bar-value">'
-            f"{_number(figure.value)}{_unit(figure.unit, language)}</text>"
+            f"{escape(_number(figure.value) + _unit(figure.unit, language))}</text>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -135,12 +135,6 @@ def test_data_text_in_indicator_charts_cannot_inject_markup(language):
         }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="charts.py:98,104,105 (and :96 for the year) pass text already escaped by _t() to bars_svg, which "
-    "escapes it again (:73, :80): 'Staff's' in the real en outcome-target labels reaches readers as "
-    "'Staff&#x27;s', '&' as '&amp;'",
-)
 def test_indicator_chart_text_reads_as_written():
     raw = "Staff's R&D score"
     target = OutcomeTarget(

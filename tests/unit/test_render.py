@@ -327,11 +327,6 @@ def test_english_pages_have_no_cjk_punctuation(tiny, pages, language):
         assert faulty, "the Japanese pages should show the data's own punctuation"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="talent.md.j2:13 writes a full-width '＝' before a talent's abilities summary on English pages too "
-    "(ui.yml: templates never write punctuation themselves, so English pages get English punctuation)",
-)
 def test_english_talent_page_has_no_full_width_symbol_from_its_template():
     policy = build_tiny_policy()
     talent = policy.talents[0]
