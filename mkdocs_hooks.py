@@ -17,7 +17,7 @@ from handbook.errors import PolicyDataError
 from handbook.exports import write_downloads
 from handbook.load import load_policy
 from handbook.search_index import write_search_index
-from handbook.site import mkdocs_nav
+from handbook.site import mkdocs_nav, theme_words
 from handbook.stubs import write_stubs
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -46,6 +46,10 @@ def on_config(config):
         raise Abort(str(error)) from None
     language = _language(config)
     config["nav"] = mkdocs_nav(policy, language)
+    words = theme_words(policy, language)
+    config["site_description"] = words["description"]
+    config["mdx_configs"].setdefault("toc", {})["permalink_title"] = words["permalink_title"]
+    config["extra"]["handbook_footer"] = words["footer"]  # overrides/partials/copyright.html
     _state["depth"] += 1
     if _state["depth"] == 1 and not _is_serve_dir(config["site_dir"]):
         # Build into a sibling folder; the finished site replaces the old one in on_post_build.

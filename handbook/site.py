@@ -113,3 +113,14 @@ def mkdocs_nav(policy: Policy, language: str) -> list:
         for title, pages in navigation(policy)
         if isinstance(pages, list) or pages.in_nav
     ]
+
+
+def theme_words(policy: Policy, language: str) -> dict[str, str]:
+    """What the site generator's theme says around the pages, in one language, from the data: the site's
+    description (it names the revision), the footer's source line and the title of heading links."""
+    names = {"title": policy.meta["title"][language], "revision": policy.meta["revision"][language]}
+    return {
+        "description": label("site_description")[language].format(**names),
+        "footer": label("footer_source")[language].format(**names),
+        "permalink_title": label("permalink_title")[language],
+    }
