@@ -10,73 +10,30 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-# (tag, attribute) pairs that load something into the page, as opposed to links a reader follows.
-RESOURCE_ATTRS = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("video", "src"),
-                  ("audio", "src"), ("embed", "src"), ("track", "src"), ("input", "src"), ("object", "data"),
-                  ("video", "poster"), ("image", "href"), ("use", "href")}
+from handbook.html_text import Address, PageText
+
+# Addresses a reader follows, as opposed to those that load something into the page; a <link> to another
+# page (canonical, alternate, …) is not a resource either.
 LINK_ATTRS = {("a", "href"), ("area", "href")}
 NAVIGATION_RELS = {"canonical", "alternate", "prev", "next", "search", "help", "license", "author"}
 NOT_FOLLOWED = ("mailto:", "tel:", "javascript:", "data:")
 
 
-@dataclass(frozen=True)
-class Address:
-    page: str        # the page it is on, relative to the site root
-    tag: str
-    attribute: str
-    value: str
-    navigation: bool = False   # a <link> to another page (canonical, alternate, …), not a resource
-
-    @property
-    def is_resource(self) -> bool:
-        return (self.tag, self.attribute) in RESOURCE_ATTRS or (self.tag == "link" and not self.navigation)
+def is_resource(address: Address) -> bool:
+    if address.tag == "link":
+        return not address.rel & NAVIGATION_RELS
+    return (address.tag, address.attribute) not in LINK_ATTRS
 
 
-class _PageReader(HTMLParser):
-    def __init__(self, page: str):
-        super().__init__(convert_charrefs=True)
-        self.page = page
-        self.ids: set[str] = set()
-        self.addresses: list[Address] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        for key in ("id", "name") if tag in ("a", "map") else ("id",):
-            if attrs.get(key):
-                self.ids.add(attrs[key])
-        for attribute in ("href", "src", "data", "poster", "xlink:href"):
-            value = attrs.get(attribute)
-            if value is None:
-                continue
-            name = "href" if attribute == "xlink:href" else attribute
-            if tag == "link" and name == "href":
-                rels = set((attrs.get("rel") or "").lower().split())
-                self.addresses.append(Address(self.page, tag, name, value.strip(), bool(rels & NAVIGATION_RELS)))
-            elif (tag, name) in RESOURCE_ATTRS | LINK_ATTRS:
-                self.addresses.append(Address(self.page, tag, name, value.strip()))
-        if tag in ("img", "source") and attrs.get("srcset"):
-            for candidate in attrs["srcset"].split(","):
-                if candidate.strip():
-                    self.addresses.append(Address(self.page, tag, "srcset", candidate.split()[0]))
-
-    handle_startendtag = handle_starttag
-
-
-def read_site(site: Path) -> dict[str, _PageReader]:
-    pages = {}
-    for path in sorted(site.rglob("*.html")):
-        page = path.relative_to(site).as_posix()
-        reader = _PageReader(page)
-        reader.feed(path.read_text(encoding="utf-8"))
-        reader.close()
-        pages[page] = reader
-    return pages
+def read_site(site: Path) -> dict[str, PageText]:
+    """Every page of the site, by its path relative to the site root."""
+    return {path.relative_to(site).as_posix(): PageText(path.read_text(encoding="utf-8"))
+            for path in sorted(site.rglob("*.html"))}
 
 
 def _target_file(site: Path, page: str, path: str) -> str | None:
@@ -112,7 +69,7 @@ def check_site(site: Path) -> Check:
                 continue
             parts = urlsplit(value)
             if parts.scheme or parts.netloc:
-                if address.is_resource:
+                if is_resource(address):
                     result.broken.append(f"{where}: a resource from another host ({parts.netloc or parts.scheme}).")
                 elif parts.scheme not in ("http", "https"):
                     result.broken.append(f"{where}: an address scheme the site does not use ({parts.scheme}).")
