@@ -6,6 +6,7 @@ Everything policy-specific lives in the handbook package; this file only connect
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -17,11 +18,12 @@ from handbook.errors import PolicyDataError
 from handbook.exports import write_downloads
 from handbook.load import load_policy
 from handbook.search_index import write_search_index
-from handbook.site import mkdocs_nav, theme_words
+from handbook.model import LANGUAGES
+from handbook.site import mkdocs_nav, not_found_page, theme_words
 from handbook.stubs import write_stubs
 
 log = logging.getLogger("mkdocs.plugins.handbook")
-_state = {"depth": 0, "final_dir": None}
+_state: dict = {"depth": 0, "final_dir": None}
 
 
 def _language(config) -> str:
@@ -87,6 +89,35 @@ def on_build_error(error, **kwargs):
     if _state["final_dir"] is not None:
         log.error("The build failed; the previous site in %s is left as it was.", _state["final_dir"])
     _state.update(depth=0, final_dir=None)
+
+
+def on_template_context(context, template_name, config):
+    """The 404 page speaks both languages and is no page's twin: no language links."""
+    if template_name == "404.html":
+        context["not_found"] = not_found_page()
+        _state["alternate"] = getattr(config.extra, "alternate", None)
+        config.extra.alternate = []
+    return context
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name != "404.html":
+        return output_content
+    config.extra.alternate = _state.pop("alternate", None)
+    # Each language build writes the site's one 404.html; the default language's (lang="ja") is kept.
+    if _language(config) == LANGUAGES[0]:
+        _state["404"] = output_content
+    return _state.get("404", output_content)
+
+
+# Material's script fetches a sitemap.xml beside every <link rel="alternate"> of a page's head, and
+# static-i18n points those links at the page's own twins, so every page view asked for two sitemaps that do
+# not exist (squidfunk/mkdocs-material#6582). The language menu in the header does not need them.
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output, page, config):
+    return _HEAD_ALTERNATE.sub("", output)
 
 
 @event_priority(0)  # after static-i18n (50), which leaves the home pages' language links root-absolute

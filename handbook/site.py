@@ -124,3 +124,20 @@ def theme_words(policy: Policy, language: str) -> dict[str, str]:
         "footer": label("footer_source")[language].format(**names),
         "permalink_title": label("permalink_title")[language],
     }
+
+
+def not_found_page() -> dict[str, dict[str, str]]:
+    """The words of the 404 page, which serves both languages at once, with its ways in (addresses from the
+    site root, as a 404 page is served at any address)."""
+    ways = [("home", "index.md"), ("find_rank", "index.md#find-rank"), ("ranks", "ranks/index.md"),
+            ("initiatives", "initiatives/index.md"), ("glossary", "glossary.md")]
+    pages = {}
+    for language in LANGUAGES:
+        links = []
+        for key, path in ways:
+            page, _, fragment = path.partition("#")
+            address = url_prefix(language) + PageSpec(page, "", label(key)).url
+            links.append({"text": label(key)[language], "href": address + (f"#{fragment}" if fragment else "")})
+        pages[language] = {"title": label("not_found")[language], "text": label("not_found_text")[language],
+                           "links": links}
+    return pages
