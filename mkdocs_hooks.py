@@ -21,6 +21,7 @@ from handbook.search_index import write_search_index
 from handbook.model import LANGUAGES
 from handbook.site import mkdocs_nav, not_found_page, theme_words
 from handbook.stubs import write_stubs
+from handbook.typography import PhraseBreaker, policy_terms
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 _state: dict = {"depth": 0, "final_dir": None}
@@ -117,7 +118,11 @@ _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[
 
 
 def on_post_page(output, page, config):
-    return _HEAD_ALTERNATE.sub("", output)
+    """Drop the head's language links (see above) and mark the phrase boundaries of Japanese text."""
+    policy = load_policy()
+    if _state.get("breaker_for") is not policy:
+        _state["breaker"], _state["breaker_for"] = PhraseBreaker(policy_terms(policy)), policy
+    return _state["breaker"].break_html(_HEAD_ALTERNATE.sub("", output))
 
 
 @event_priority(0)  # after static-i18n (50), which leaves the home pages' language links root-absolute

@@ -64,26 +64,25 @@ def _unit(unit, language: str) -> str:
 
 def bars_svg(chart_id: str, title: str, rows: list[tuple[str, Figure]], scale: float, language: str,
              classes: list[str] | None = None) -> Markup:
-    """Horizontal bars, one per (label, figure), each labelled with its figure; `scale` is a full bar."""
-    label_width, bar_width, row_height = 230, 300, 30
-    height = row_height * len(rows) + 8
+    """Horizontal bars, one per (label, figure), `scale` being a full bar. Each label stands above its bar and
+    the figure after it, so the chart stays narrow enough to scale down to a phone without tiny text."""
+    bar_width, value_width, row_height = 240, 80, 50
+    height = row_height * len(rows)
     description = "; ".join(f"{label}: {_number(f.value)}{_unit(f.unit, language)}" for label, f in rows)
     parts = [
-        f'<svg class="bar-chart" viewBox="0 0 {label_width + bar_width + 90} {height}" role="img" '
+        f'<svg class="bar-chart" viewBox="0 0 {bar_width + value_width} {height}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(description)}</desc>',
     ]
     for index, (label, figure) in enumerate(rows):
-        y = index * row_height + 4
+        y = index * row_height
         length = bar_width * min(float(figure.value) / scale, 1.0)
         css = (classes or ["bar"] * len(rows))[index]
+        parts.append(f'<text x="0" y="{y + 16}" class="bar-label">{escape(label)}</text>')
+        parts.append(f'<rect x="0" y="{y + 23}" width="{bar_width}" height="20" class="bar-track"/>')
+        parts.append(f'<rect x="0" y="{y + 23}" width="{length:.1f}" height="20" class="{css}"/>')
         parts.append(
-            f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end" class="bar-label">{escape(label)}</text>'
-        )
-        parts.append(f'<rect x="{label_width}" y="{y}" width="{bar_width}" height="22" class="bar-track"/>')
-        parts.append(f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="22" class="{css}"/>')
-        parts.append(
-            f'<text x="{label_width + bar_width + 8}" y="{y + 17}" class="bar-value">'
+            f'<text x="{bar_width + 6}" y="{y + 39}" class="bar-value">'
             f"{escape(_number(figure.value) + _unit(figure.unit, language))}</text>"
         )
     parts.append("</svg>")

@@ -1,0 +1,78 @@
+"""Japanese line breaking at build time: lines may break only between phrases (文節), never inside a word.
+
+BudouX (Google's phrase segmenter, a small model shipped with its PyPI package) finds the phrases; a
+<wbr> marks each boundary, and the stylesheet keeps Japanese text from breaking anywhere else
+(`word-break: keep-all`, with `overflow-wrap: anywhere` as the last resort in a cell too narrow for a
+phrase). No script runs in the browser. BudouX sometimes cuts a term of the policy (「育成方/針」), so no
+boundary is kept inside a term of policy_data/terminology.yml or a name the policy gives (ranks,
+orientations, glossary terms).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+import budoux
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
+_TERM_PARTS = re.compile(r"[・／（）()「」\s]+")
+_AFTER_SEPARATOR = re.compile(r"(?<=\S)[・／](?=\S)")
+_TAG = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)")
+# Elements whose text is not laid out as lines of the page, or where markup is not allowed.
+_UNTOUCHED = {"script", "style", "title", "textarea", "svg", "code", "pre", "option", "template"}
+MAX_TERM = 10  # longer terms may still break at a phrase boundary rather than overflow a narrow cell
+
+
+class PhraseBreaker:
+    def __init__(self, terms: list[str]):
+        self._parser = budoux.load_default_japanese_parser()
+        protected = {part for term in terms for part in _TERM_PARTS.split(term) if 2 <= len(part) <= MAX_TERM}
+        ordered = sorted(protected, key=len, reverse=True)
+        self._terms = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        self.phrases = lru_cache(maxsize=None)(self._phrases)
+
+    def _phrases(self, text: str) -> tuple[str, ...]:
+        """The text cut into phrases (joined, they give the text back)."""
+        cuts, position = set(), 0
+        for chunk in self._parser.parse(text)[:-1]:
+            position += len(chunk)
+            cuts.add(position)
+        # After a middle dot or a slash the next word begins (「成長・育成方針」「役割／能力」), even where the
+        # model saw none; then no cut inside a term.
+        cuts.update(match.end() for match in _AFTER_SEPARATOR.finditer(text) if match.end() < len(text))
+        if self._terms:
+            for match in self._terms.finditer(text):
+                cuts.difference_update(range(match.start() + 1, match.end()))
+        bounds = [0, *sorted(cuts), len(text)]
+        return tuple(text[start:end] for start, end in zip(bounds, bounds[1:]) if end > start)
+
+    def html(self, text: str) -> str:
+        """Escaped text with <wbr> between its phrases."""
+        return "<wbr>".join(html.escape(phrase, quote=False) for phrase in self.phrases(text))
+
+    def break_html(self, document: str) -> str:
+        """Every Japanese text of an HTML document (already escaped, as written by the site generator) with
+        <wbr> between its phrases; tags, attributes and the elements in _UNTOUCHED are left as they are."""
+        parts = _TAG.split(document)
+        inside: dict[str, int] = {}
+        for index, part in enumerate(parts):
+            if index % 2:  # a tag
+                match = _TAG_NAME.match(part)
+                name = match.group(1).lower() if match else ""
+                if name in _UNTOUCHED and not part.endswith("/>"):
+                    inside[name] = inside.get(name, 0) + (-1 if part.startswith("</") else 1)
+                continue
+            if part and not any(inside.values()) and _CJK.search(part):
+                parts[index] = self.html(html.unescape(part))
+        return "".join(parts)
+
+
+def policy_terms(policy) -> list[str]:
+    """The words no line may break inside: the terminology and the names the policy gives."""
+    names = [entry["ja"] for entry in policy.terminology]
+    names += [rank.name.ja for rank in policy.ranks] + [o.name.ja for o in policy.orientations]
+    names += [term.term.ja for term in policy.glossary]
+    return names
