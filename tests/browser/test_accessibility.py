@@ -11,82 +11,86 @@ from pathlib import Path
 
 import pytest
 
+from handbook.model import LANGUAGES
+from handbook.site import url_prefix
+
 AXE = Path(__file__).with_name("vendor") / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FAILING_IMPACTS = {"serious", "critical"}
-LANGUAGES = {"ja": "", "en": "en/"}
-PAGES = {
-    "home": "",
-    "rank": "ranks/chief/",
-    "initiative": "initiatives/001/",
-    "explorer": "explorer/",
-    "comparison": "compare/staff--senior-staff/",
-    "indicators": "indicators/",
-}
+PAGES = ["", "ranks/chief/", "initiatives/001/", "explorer/", "compare/staff--senior-staff/", "indicators/"]
 # Pages with charts, for the chart checks (the Katz model is drawn on the role-flow page).
-CHART_PAGES = {"indicators": "indicators/", "role-flow": "role-flow/"}
-
-ALL_PAGES = [pytest.param(language, path, id=f"{language}-{name}")
-             for language in LANGUAGES for name, path in PAGES.items()]
+CHART_PAGES = ["indicators/", "role-flow/"]
+WIDTHS = {"desktop": 1280, "phone": 390}
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    """One page for the whole module: each test opens the addresses it needs."""
+    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 900})
     page = context.new_page()
     yield page
     context.close()
 
 
-def address(site_server: str, language: str, path: str) -> str:
-    return f"{site_server}/{LANGUAGES[language]}{path}"
+def visit(page, site_server: str, language: str, path: str, width: int = WIDTHS["desktop"]) -> str:
+    """Open a page of the site at a width; returns its address relative to the site root."""
+    where = f"/{url_prefix(language)}{path}"
+    page.set_viewport_size({"width": width, "height": 900})
+    response = page.goto(site_server + where)
+    assert response is not None and response.ok, where
+    return where
+
+
+def axe(page, within: str = "document") -> list[dict]:
+    """axe's violations of the WCAG 2.0/2.1 A and AA rules on the open page (or within a selector)."""
+    page.add_script_tag(path=str(AXE))
+    script = f"tags => axe.run({within}, {{runOnly: {{type: 'tag', values: tags}}, resultTypes: ['violations']}})"
+    return page.evaluate(script, WCAG_TAGS)["violations"]
 
 
 def describe(violations: list[dict]) -> str:
     """Every violation with its nodes, as a reader needs them to find and fix each one."""
     lines = []
     for violation in violations:
-        lines.append(f"[{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
+        lines.append(f"  [{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
         for node in violation["nodes"]:
-            lines.append(f"    at {' '.join(map(str, node['target']))}")
-            lines.append(f"       {node['html'][:300]}")
+            lines.append(f"      at {' '.join(map(str, node['target']))}")
+            lines.append(f"         {node['html'][:300]}")
             for summary_line in (node.get("failureSummary") or "").splitlines():
-                lines.append(f"       {summary_line}")
+                lines.append(f"         {summary_line}")
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
-@pytest.mark.parametrize("language,path", ALL_PAGES)
-def test_axe_finds_no_serious_violation(page, site_server, language, path, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(address(site_server, language, path))
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-                           WCAG_TAGS)
-    violations = result["violations"]
-    if violations:
-        print(f"axe {result['testEngine']['version']} on /{LANGUAGES[language]}{path} ({width} px wide):\n"
-              + describe(violations))
-    failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
-    assert not failing, "serious or critical accessibility violations:\n" + describe(failing)
+def report(found: dict[str, list[dict]]) -> str:
+    """Violations by page; prints them all (of any impact) and returns the failing ones as one message."""
+    for where, violations in found.items():
+        if violations:
+            print(f"axe on {where}:\n{describe(violations)}")
+    failing = {where: [v for v in vs if v["impact"] in FAILING_IMPACTS] for where, vs in found.items()}
+    return "\n".join(f"{where}:\n{describe(vs)}" for where, vs in failing.items() if vs)
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_finds_no_serious_violation(page, site_server, language, width):
+    found = {}
+    for path in PAGES:
+        where = visit(page, site_server, language, path, width)
+        found[f"{where} ({width} px wide)"] = axe(page)
+    failing = report(found)
+    assert not failing, "serious or critical accessibility violations:\n" + failing
 
 
 @pytest.mark.parametrize("language,query", [("ja", "心理的安全性"), ("en", "evaluation")])
 def test_axe_with_search_results_open(page, site_server, language, query):
     """The header search's results (a combobox and its listbox), open with an option selected."""
-    page.goto(address(site_server, language, ""))
+    where = visit(page, site_server, language, "")
     page.fill("#hb-search-input", query)
     page.wait_for_function("q => document.querySelector('[data-hb-search]').getAttribute('data-results-for') === q",
                            arg=query)
     page.keyboard.press("ArrowDown")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run('[data-hb-search]', {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-                           WCAG_TAGS)
-    violations = result["violations"]
-    if violations:
-        print(f"axe on the search results of /{LANGUAGES[language]}:\n{describe(violations)}")
-    failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
-    assert not failing, "serious or critical accessibility violations:\n" + describe(failing)
+    failing = report({f"the search results of {where}": axe(page, within="'[data-hb-search]'")})
+    assert not failing, "serious or critical accessibility violations:\n" + failing
 
 
 HEADINGS = """() => {
@@ -101,17 +105,25 @@ HEADINGS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("language,path", ALL_PAGES)
-def test_language_and_heading_outline(page, site_server, language, path):
-    page.goto(address(site_server, language, path))
-    outline = page.evaluate(HEADINGS)
-    assert outline["lang"] == language
-    assert outline["h1"] == 1, f"{outline['h1']} h1 elements on the page"
-    headings = outline["headings"]
-    assert headings, "the page has no <article> or no heading in it"
-    assert headings[0][0] == 1, f"the article starts with h{headings[0][0]}, not h1"
-    skips = [f"h{a} '{ta}' → h{b} '{tb}'" for (a, ta), (b, tb) in zip(headings, headings[1:]) if b > a + 1]
-    assert not skips, "skipped heading levels:\n" + "\n".join(skips)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_and_heading_outline(page, site_server, language):
+    faults = []
+    for path in PAGES:
+        where = visit(page, site_server, language, path)
+        outline = page.evaluate(HEADINGS)
+        headings = outline["headings"]
+        if outline["lang"] != language:
+            faults.append(f"{where}: <html lang> is {outline['lang']!r}")
+        if outline["h1"] != 1:
+            faults.append(f"{where}: {outline['h1']} h1 elements")
+        if not headings:
+            faults.append(f"{where}: no <article>, or no heading in it")
+            continue
+        if headings[0][0] != 1:
+            faults.append(f"{where}: the article starts with h{headings[0][0]}, not h1")
+        faults += [f"{where}: skipped heading level h{a} '{ta}' → h{b} '{tb}'"
+                   for (a, ta), (b, tb) in zip(headings, headings[1:], strict=False) if b > a + 1]
+    assert not faults, "\n".join(faults)
 
 
 CHARTS = """() => [...document.querySelectorAll("article svg")].map(svg => {
@@ -130,18 +142,18 @@ CHARTS = """() => [...document.querySelectorAll("article svg")].map(svg => {
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("path", CHART_PAGES.values(), ids=CHART_PAGES.keys())
-def test_charts_have_a_text_alternative(page, site_server, language, path):
-    page.goto(address(site_server, language, path))
-    charts = [c for c in page.evaluate(CHARTS) if not c["hidden"]]
-    assert charts, "no chart found on the page"
-    for chart in charts:
-        assert chart["role"] == "img", chart
-        assert chart["labelledby"], chart
-        assert chart["firstIsTitle"], f"aria-labelledby does not point first at the chart's own <title>: {chart}"
-        assert chart["titleText"] and chart["name"].startswith(chart["titleText"]), chart
-        # The name the browser computes for it (what a screen reader announces) starts with that title.
-        assert page.get_by_role("img", name=chart["titleText"]).count() >= 1, chart
+def test_charts_have_a_text_alternative(page, site_server, language):
+    for path in CHART_PAGES:
+        where = visit(page, site_server, language, path)
+        charts = [c for c in page.evaluate(CHARTS) if not c["hidden"]]
+        assert charts, f"{where}: no chart found on the page"
+        for chart in charts:
+            assert chart["role"] == "img", (where, chart)
+            assert chart["labelledby"], (where, chart)
+            assert chart["firstIsTitle"], f"{where}: aria-labelledby does not point first at the chart's <title>: {chart}"
+            assert chart["titleText"] and chart["name"].startswith(chart["titleText"]), (where, chart)
+            # The name the browser computes for it (what a screen reader announces) starts with that title.
+            assert page.get_by_role("img", name=chart["titleText"]).count() >= 1, (where, chart)
 
 
 def visible_rows(page) -> int:
@@ -167,7 +179,7 @@ def skip_to_content(page) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_explorer_with_the_keyboard_only(page, site_server, policy, language):
-    page.goto(address(site_server, language, "explorer/"))
+    visit(page, site_server, language, "explorer/")
     total = sum(len(rank.table.items) for rank in policy.ranks)
     assert visible_rows(page) == total
     skip_to_content(page)
@@ -199,7 +211,7 @@ def test_explorer_with_the_keyboard_only(page, site_server, policy, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_comparison_picker_with_the_keyboard_only(page, site_server, policy, language):
-    page.goto(address(site_server, language, "compare/"))
+    visit(page, site_server, language, "compare/")
     skip_to_content(page)
     tab_to(page, "#compare-from")
     ranks = [rank.id for rank in policy.ranks]
