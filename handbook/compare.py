@@ -4,15 +4,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .model import CompetencyItem, Policy, Rank, Text
+from .typography import PhraseBreaker
 
 _ENGLISH_TOKEN = re.compile(r"\s+|[^\s\w]|\w+")
 
 
+@lru_cache(maxsize=1)
+def _phrases() -> PhraseBreaker:
+    return PhraseBreaker([])
+
+
 def _tokens(text: str, language: str) -> list[str]:
-    """Japanese is compared character by character, English word by word (spaces kept as tokens)."""
-    return list(text) if language == "ja" else _ENGLISH_TOKEN.findall(text)
+    """Japanese is compared phrase by phrase (BudouX), so a marked change still reads as Japanese; English
+    word by word (spaces kept as tokens)."""
+    return list(_phrases().phrases(text)) if language == "ja" else _ENGLISH_TOKEN.findall(text)
 
 
 def wording_diff(old: str, new: str, language: str) -> list[tuple[str, str]]:

@@ -216,7 +216,7 @@ class PageRenderer:
         return {"history": self.histories[key]}
 
     def _context_rank(self, key: str) -> dict:
-        return {"rank": self.policy.rank(key)}
+        return {"rank": self.policy.rank(key), "comparison_page": comparison_page}
 
     def _context_self_check(self, key: str) -> dict:
         return {"rank": self.policy.rank(key)}
