@@ -60,16 +60,16 @@ def test_identical_texts_are_one_same_run_and_a_new_text_one_added_run():
     assert wording_diff("Gone.", "", "en") == [("removed", "Gone.")]
 
 
-def test_english_is_compared_word_by_word_and_japanese_character_by_character():
+def test_english_is_compared_word_by_word_and_japanese_phrase_by_phrase():
     # whole words change in English: "work" and "unit", never a few letters of them
     runs = wording_diff("explains the work of the unit", "explains the works of the bureau", "en")
     assert ("removed", "work") in runs and ("added", "works") in runs
     assert ("removed", "unit") in runs and ("added", "bureau") in runs
-    # Japanese has no spaces: the common characters stay the same
+    # Japanese by phrase (BudouX): a changed phrase is marked whole, so a marked sentence still reads as Japanese
     runs = wording_diff("担当業務を説明する。", "局全体の業務を説明する。", "ja")
-    assert ("same", "業務を説明する。") in runs
-    assert [text for kind, text in runs if kind == "removed"] == ["担当"]
-    assert [text for kind, text in runs if kind == "added"] == ["局全体の"]
+    assert ("same", "説明する。") in runs
+    assert [text for kind, text in runs if kind == "removed"] == ["担当業務を"]
+    assert [text for kind, text in runs if kind == "added"] == ["局全体の業務を"]
 
 
 def test_removed_text_stands_where_it_stood():
