@@ -52,7 +52,7 @@ def on_config(config):
     words = theme_words(policy, language)
     config["site_description"] = words["description"]
     config["mdx_configs"].setdefault("toc", {})["permalink_title"] = words["permalink_title"]
-    config["extra"]["handbook_footer"] = words["footer"]  # overrides/partials/copyright.html
+    config["extra"]["handbook"] = words  # read by overrides/partials (copyright, handbook-search)
     _state["depth"] += 1
     if _state["depth"] == 1 and not _is_serve_dir(config["site_dir"]):
         # Build into a sibling folder; the finished site replaces the old one in on_post_build.

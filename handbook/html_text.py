@@ -10,26 +10,28 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 # Elements that start a new line of text.
-_BLOCK = {"p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "caption", "summary", "figcaption",
-          "div", "section"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_BLOCK = set("p li dt dd td th h1 h2 h3 h4 h5 caption summary figcaption div section".split())
+_VOID = set("area base br col embed hr img input link meta source track wbr".split())
 _HEADINGS = {"h2", "h3", "h4"}
-# Left out of the text: permalinks (¶), editor's notes, and charts (their words are in the text around them).
+# Left out of the text: permalinks (¶), editor's notes, charts (their words are in the text around them),
+# and what a page shows only on paper or marks as not its content (data-search-exclude).
 _SKIPPED_TAGS = {"script", "style", "svg"}
-_SKIPPED_CLASSES = {"headerlink", "editor-note"}
-# (tag, attribute) pairs that hold an address.
-ADDRESS_ATTRIBUTES = {
-    ("a", "href"), ("area", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("img", "srcset"),
-    ("iframe", "src"), ("source", "src"), ("source", "srcset"), ("video", "src"), ("video", "poster"),
-    ("audio", "src"), ("embed", "src"), ("track", "src"), ("input", "src"), ("object", "data"),
-    ("image", "href"), ("use", "href"),
+_SKIPPED_CLASSES = {"headerlink", "editor-note", "print-only"}
+# The attributes that hold an address, and the elements that have them.
+_ADDRESSES = {
+    "href": "a area link image use",
+    "src": "script img iframe source video audio embed track input",
+    "srcset": "img source",
+    "poster": "video",
+    "data": "object",
 }
+ADDRESS_ATTRIBUTES = {(tag, attribute) for attribute, tags in _ADDRESSES.items() for tag in tags.split()}
 
 
 @dataclass(frozen=True)
 class Address:
     tag: str
-    attribute: str                  # "href", "src", "srcset", … (xlink:href is read as href)
+    attribute: str  # "href", "src", "srcset", … (xlink:href is read as href)
     value: str
     rel: frozenset[str] = frozenset()
 
@@ -37,6 +39,7 @@ class Address:
 @dataclass
 class Block:
     """A top-level child of the <article>, as offsets into the HTML that was read."""
+
     tag: str
     start: int
     end: int = -1
@@ -45,7 +48,7 @@ class Block:
 def article(html: str) -> str:
     """A page's <article> element (the whole page if it has none): reading only it is much faster."""
     start, end = html.find("<article"), html.rfind("</article>")
-    return html[start:end + len("</article>")] if 0 <= start < end else html
+    return html[start : end + len("</article>")] if 0 <= start < end else html
 
 
 class PageText(HTMLParser):
@@ -67,7 +70,7 @@ class PageText(HTMLParser):
         self.article: tuple[int, int] | None = None
         self._html = html
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
-        self._open: list[tuple[str, bool]] | None = None   # inside the article: (tag, skipped) of open elements
+        self._open: list[tuple[str, bool]] | None = None  # inside the article: (tag, skipped) of open elements
         self.feed(html)
         self.close()
 
@@ -106,7 +109,12 @@ class PageText(HTMLParser):
         if closed or tag in _VOID:
             return
         classes = set((attributes.get("class") or "").split())
-        skipped = tag in _SKIPPED_TAGS or bool(classes & _SKIPPED_CLASSES) or (bool(self._open) and self._open[-1][1])
+        skipped = (
+            tag in _SKIPPED_TAGS
+            or bool(classes & _SKIPPED_CLASSES)
+            or "data-search-exclude" in attributes
+            or (bool(self._open) and self._open[-1][1])
+        )
         self._open.append((tag, skipped))
         if tag in _BLOCK:
             self.lines.append("")
@@ -125,7 +133,7 @@ class PageText(HTMLParser):
             self._open = None
             return
         if all(open_tag != tag for open_tag, _ in self._open):
-            return                                   # a stray end tag
+            return  # a stray end tag
         while True:
             open_tag, _ = self._open.pop()
             if open_tag in _HEADINGS:

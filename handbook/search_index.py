@@ -20,7 +20,10 @@ import tempfile
 import re
 import unicodedata
 from html import escape
+from functools import lru_cache
 from pathlib import Path
+
+import yaml
 
 from .html_text import PageText, article
 from .model import LANGUAGES, Policy
@@ -63,9 +66,15 @@ def japanese_tokens(text: str) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=1)
+def everyday_terms() -> dict[str, dict[str, list[str]]]:
+    """handbook/search_terms.yml: phrasings readers type for a page, by the page's source path."""
+    return yaml.safe_load(Path(__file__).with_name("search_terms.yml").read_text(encoding="utf-8"))
+
+
 def keywords(policy: Policy, spec: PageSpec, language: str) -> list[str]:
     """Names a reader may type for the thing a page is about, besides its title."""
-    words: list[str] = []
+    words: list[str] = list(everyday_terms().get(spec.path, {}).get(language, []))
     if spec.kind == "rank":
         rank = policy.rank(spec.key)
         words += [rank.tier.name[language]] + [jt.name[language] for jt in rank.job_titles]
@@ -89,7 +98,8 @@ def search_document(policy: Policy, spec: PageSpec, language: str, html: str) ->
     # of it) cost most of the indexing time for nothing.
     reader = PageText(article(html))
     title = fold(spec.title[language])
-    body = fold(reader.text())
+    text = reader.text()  # shown in results as written; indexed folded
+    body = fold(text)
 
     def indexed(texts, weight: int | None = None) -> str:
         attribute = f' data-pagefind-weight="{weight}"' if weight else ""
@@ -97,8 +107,8 @@ def search_document(policy: Policy, spec: PageSpec, language: str, html: str) ->
         return "".join(f"<p{attribute}>{escape(w)}</p>" for w in words if w.strip())
 
     return (f'<html lang="{language}"><head><title>{escape(title)}</title></head><body>'
-            f'<span data-pagefind-meta="title" data-pagefind-ignore>{escape(title)}</span>'
-            f'<span data-pagefind-meta="text" data-pagefind-ignore>{escape(body)}</span>'
+            f'<span data-pagefind-meta="title" data-pagefind-ignore>{escape(spec.title[language])}</span>'
+            f'<span data-pagefind-meta="text" data-pagefind-ignore>{escape(text)}</span>'
             + indexed([spec.title[language]], 10)
             + indexed(keywords(policy, spec, language), 7)
             + indexed(reader.headings, 3)

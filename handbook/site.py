@@ -116,13 +116,16 @@ def mkdocs_nav(policy: Policy, language: str) -> list:
 
 
 def theme_words(policy: Policy, language: str) -> dict[str, str]:
-    """What the site generator's theme says around the pages, in one language, from the data: the site's
-    description (it names the revision), the footer's source line and the title of heading links."""
+    """What the site generator's theme says around the pages, in one language, from the data and ui.yml: the
+    site's description (it names the revision), the footer's source line, the title of heading links and the
+    search box's words."""
     names = {"title": policy.meta["title"][language], "revision": policy.meta["revision"][language]}
     return {
         "description": label("site_description")[language].format(**names),
         "footer": label("footer_source")[language].format(**names),
         "permalink_title": label("permalink_title")[language],
+        **{key: label(key)[language] for key in ("search_label", "search_placeholder", "search_results",
+                                                  "search_none", "search_count", "search_count_one", "search_more")},
     }
 
 

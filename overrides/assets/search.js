@@ -12,11 +12,17 @@
   var panel = box.querySelector(".hb-search__panel");
   var list = box.querySelector(".hb-search__results");
   var status = box.querySelector(".hb-search__status");
+  var more = box.querySelector(".hb-search__more");
   var english = document.documentElement.lang === "en";
-  var words = english
-    ? { none: "No results", count: function (n) { return n + (n === 1 ? " result" : " results"); } }
-    : { none: "見つかりませんでした", count: function (n) { return n + " 件"; } };
-  var pagefind = null, active = -1, serial = 0;
+  var PAGE = 10;                                      // results shown at first and added by "more"
+  var words = {                                       // from handbook/ui.yml, in the page's language
+    none: box.getAttribute("data-words-none"),
+    count: function (shown, total) {
+      if (total === 1) return box.getAttribute("data-words-count-one");
+      return box.getAttribute("data-words-count").replace("{total}", total).replace("{shown}", shown);
+    }
+  };
+  var pagefind = null, active = -1, serial = 0, found = [], query = "";
   var CJK_RUN = /[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u4e00-\u9fff]+/g;
 
   function latinWords(text) { return text.match(/[0-9a-z]+/g) || []; }
@@ -88,54 +94,76 @@
     options[active].scrollIntoView({ block: "nearest" });
   }
 
-  function render(results, query) {
-    list.textContent = "";
-    results.forEach(function (result, i) {
-      // The link itself is the option (an option may hold no link: axe nested-interactive); it stays out of
-      // the Tab order, the arrow keys move through the options from the search box.
-      var item = document.createElement("li");
-      item.setAttribute("role", "presentation");
-      var link = document.createElement("a");
-      link.id = "hb-search-option-" + i;
-      link.setAttribute("role", "option");
-      link.setAttribute("aria-selected", "false");
-      link.tabIndex = -1;
-      link.href = result.url;
-      link.className = "hb-search__link";
-      var title = document.createElement("span");
-      title.className = "hb-search__title";
-      title.textContent = result.meta && result.meta.title ? result.meta.title : result.url;
-      var passage = document.createElement("span");
-      passage.className = "hb-search__excerpt";
-      passage.innerHTML = excerpt(result.meta.text || "", query);   // escaped in excerpt(); adds only <mark>
-      link.appendChild(title);
-      link.appendChild(passage);
-      item.appendChild(link);
-      list.appendChild(item);
-    });
-    status.textContent = results.length ? words.count(results.length) : words.none;
+  function option(result, i) {
+    // The link itself is the option (an option may hold no link: axe nested-interactive); it stays out of
+    // the Tab order, the arrow keys move through the options from the search box.
+    var item = document.createElement("li");
+    item.setAttribute("role", "presentation");
+    var link = document.createElement("a");
+    link.id = "hb-search-option-" + i;
+    link.setAttribute("role", "option");
+    link.setAttribute("aria-selected", "false");
+    link.tabIndex = -1;
+    link.href = result.url;
+    link.className = "hb-search__link";
+    var title = document.createElement("span");
+    title.className = "hb-search__title";
+    title.textContent = result.meta && result.meta.title ? result.meta.title : result.url;
+    var passage = document.createElement("span");
+    passage.className = "hb-search__excerpt";
+    passage.innerHTML = excerpt(result.meta.text || "", query);   // escaped in excerpt(); adds only <mark>
+    link.appendChild(title);
+    link.appendChild(passage);
+    item.appendChild(link);
+    return item;
+  }
+
+  function show(results, from) {
+    results.forEach(function (result, i) { list.appendChild(option(result, from + i)); });
+    var shown = list.children.length;
+    status.textContent = found.length ? words.count(shown, found.length) : words.none;
+    more.hidden = shown >= found.length;
     box.setAttribute("data-results-for", input.value);   // lets a test know which query these results answer
     panel.hidden = false;
     input.setAttribute("aria-expanded", "true");
-    active = -1;
+  }
+
+  function page(from) {
+    return Promise.all(found.slice(from, from + PAGE).map(function (r) { return r.data(); }));
   }
 
   function search() {
-    var query = input.value.normalize("NFKC").trim();
+    var text = input.value.normalize("NFKC").trim();
     var mine = ++serial;
-    if (!query) { close(); list.textContent = ""; return; }
-    var terms = english ? query : japaneseTokens(query).join(" ");
-    load().then(function (module) { return module.search(terms); }).then(function (found) {
-      if (!found || mine !== serial) return null;
-      return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }));
+    if (!text) { close(); list.textContent = ""; return; }
+    var terms = english ? text : japaneseTokens(text).join(" ");
+    load().then(function (module) { return module.search(terms); }).then(function (result) {
+      if (!result || mine !== serial) return null;
+      found = result.results;
+      return page(0);
     }).then(function (results) {
-      if (results && mine === serial) render(results, query);
+      if (!results || mine !== serial) return;
+      query = text;
+      list.textContent = "";
+      active = -1;
+      show(results, 0);
     });
   }
 
+  more.addEventListener("click", function () {
+    var from = list.children.length, mine = serial;
+    page(from).then(function (results) {
+      if (mine !== serial) return;
+      show(results, from);
+      var first = list.children[from] && list.children[from].querySelector("[role=option]");
+      if (first) { select(from); input.focus(); }
+    });
+  });
+
   var timer = null;
   input.addEventListener("focus", load);
-  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 120); });
+  // A short pause lets a fast typist finish a word; results still come within 150 ms of the last key.
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 40); });
   input.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown") { event.preventDefault(); select(active + 1); }
     else if (event.key === "ArrowUp") { event.preventDefault(); select(active - 1); }
