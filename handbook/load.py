@@ -677,8 +677,8 @@ def build_policy(documents: dict[str, YamlDocument]) -> Policy:
     )
 
 
-def _note_page(name: str, path: tuple, data: dict) -> str:
-    """The page on which the data a note is about appears."""
+def page_of(name: str, path: tuple, data: dict) -> str:
+    """The page on which the data at `path` of the data file `name` (read as `data`) appears."""
     if name.startswith(INITIATIVE_DIR + "/"):
         return f"initiatives/{Path(name).stem}.md"
     top = path[0]
@@ -708,7 +708,7 @@ def _editor_notes(documents: dict[str, YamlDocument]) -> list[EditorNote]:
             if path and path[-1] == "source_note":
                 notes.append(EditorNote(name, document.line(path + ("ja",)), field_name(path),
                                         Text(text["ja"].strip(), text["en"].strip()),
-                                        _note_page(name, path, document.data)))
+                                        page_of(name, path, document.data)))
     return notes
 
 
