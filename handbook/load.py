@@ -9,7 +9,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from .errors import Fault, PolicyDataError, field_name
+from .errors import Fault, PolicyDataError, Words, field_name
 from .model import (
     Area,
     AreasSection,
@@ -118,8 +118,15 @@ def read_documents(data_dir: Path = DATA_DIR) -> tuple[dict[str, YamlDocument], 
         path = data_dir / name
         shown = _shown(path, data_dir)
         if not path.exists():
-            faults.append(Fault(shown, None, "", "this file is missing.",
-                                "Restore it from the main branch; every data file is needed."))
+            faults.append(
+                Fault(
+                    shown,
+                    None,
+                    "",
+                    Words("このファイルがありません。", "this file is missing."),
+                    Words("main ブランチから戻してください。データのファイルはすべて必要です。", "Restore it from the main branch; every data file is needed."),
+                )
+            )
             continue
         document, read_faults = read_yaml(path, shown)
         faults += read_faults
@@ -127,9 +134,42 @@ def read_documents(data_dir: Path = DATA_DIR) -> tuple[dict[str, YamlDocument], 
             faults += schema_faults(document, schema_dir, schema)
             documents[name] = document
     for stray in sorted(data_dir.glob("*.yaml")) + sorted((data_dir / INITIATIVE_DIR).glob("*.yaml")):
-        faults.append(Fault(_shown(stray, data_dir), None, "", "data files must end in '.yml', so this one is ignored.",
-                            "Rename it to end in '.yml'."))
+        faults.append(
+            Fault(
+                _shown(stray, data_dir),
+                None,
+                "",
+                Words("データのファイル名は「.yml」で終わる決まりなので、このファイルは読まれません。", "data files must end in '.yml', so this one is ignored."),
+                Words("ファイル名の最後を「.yml」に変えてください。", "Rename it to end in '.yml'."),
+            )
+        )
     return documents, faults
+
+
+# What each kind of id names, in both languages (for fault messages).
+_NAMES = {
+    "orientation": Words("志向", "orientation"),
+    "tier": Words("区分", "tier"),
+    "post type": Words("職の種類", "post type"),
+    "rank": Words("職位", "rank"),
+    "competency table": Words("標準職務遂行能力の表", "competency table"),
+    "table": Words("表", "table"),
+    "talent": Words("人材", "talent"),
+    "actor": Words("フロー図の枠", "actor"),
+    "skill": Words("能力", "skill"),
+    "key value": Words("キーワード", "key value"),
+    "area": Words("観点", "area"),
+    "theme": Words("テーマ", "theme"),
+    "glossary": Words("用語", "glossary"),
+}
+
+
+def _name(what: str) -> Words:
+    """'rank' -> 職位/rank; 'rank id' -> 職位の id/rank id."""
+    if what.endswith(" id"):
+        base = _NAMES[what[: -len(" id")]]
+        return Words(f"{base.ja}の id", f"{base.en} id")
+    return _NAMES[what]
 
 
 class _Checker:
@@ -139,11 +179,12 @@ class _Checker:
         self.documents = documents
         self.faults: list[Fault] = []
 
-    def fault(self, name: str, path: tuple, message: str, fix: str) -> None:
+    def fault(self, name: str, path: tuple, message: Words, fix: Words) -> None:
         document = self.documents[name]
         self.faults.append(Fault(document.file, document.line(path), field_name(path), message, fix))
 
     def unique(self, name: str, entries: list, key: str, base: tuple, what: str) -> set:
+        what = _name(what)
         seen: dict = {}
         for index, entry in enumerate(entries):
             value = entry.get(key)
@@ -151,18 +192,29 @@ class _Checker:
                 self.fault(
                     name,
                     base + (index, key),
-                    f"the {what} '{value}' is used twice (first at entry {seen[value] + 1}).",
-                    f"Give each {what} its own value.",
+                    Words(
+                        f"{what.ja}「{value}」が2回使われています（1回目は {seen[value] + 1} 番目）。",
+                        f"the {what.en} '{value}' is used twice (first at entry {seen[value] + 1}).",
+                    ),
+                    Words(f"{what.ja}はそれぞれ別の値にしてください。", f"Give each {what.en} its own value."),
                 )
             else:
                 seen[value] = index
         return set(seen)
 
     def reference(self, name: str, path: tuple, value, known: set, what: str, where: str) -> None:
+        """`where` names the file (and list) where the known ids are defined, e.g. "ranks.yml: ranks"."""
+        what = _name(what)
         if value not in known:
             choices = ", ".join(sorted(map(str, known)))
             self.fault(
-                name, path, f"'{value}' is not a known {what}.", f"Use one of the {what} ids defined in {where}: {choices}."
+                name,
+                path,
+                Words(f"「{value}」という{what.ja}はありません。", f"'{value}' is not a known {what.en}."),
+                Words(
+                    f"{where} にある{what.ja}の id のどれかを書いてください: {choices}",
+                    f"Use one of the {what.en} ids defined in {where}: {choices}.",
+                ),
             )
 
     def run(self) -> list[Fault]:
@@ -173,8 +225,11 @@ class _Checker:
             self.fault(
                 "orientations.yml",
                 ("orientations",),
-                "the four orientations must be, in this order: " + ", ".join(ORIENTATION_ORDER) + ".",
-                "Keep the order of the policy and do not rename these ids.",
+                Words(
+                    "４つの志向は次の順に並べる決まりです: " + ", ".join(ORIENTATION_ORDER),
+                    "the four orientations must be, in this order: " + ", ".join(ORIENTATION_ORDER) + ".",
+                ),
+                Words("方針の順番のままにし、これらの id は変えないでください。", "Keep the order of the policy and do not rename these ids."),
             )
         ranks = d["ranks.yml"]
         tier_ids = self.unique("ranks.yml", ranks["tiers"], "id", ("tiers",), "tier id")
@@ -212,9 +267,12 @@ class _Checker:
                     self.fault(
                         "ranks.yml",
                         ("tiers", i, "ranks", j),
-                        f"the rank '{rank_id}' is listed under the tier '{tier['id']}' "
-                        f"but says its tier is '{owner['tier']}'.",
-                        "Make the tier's list of ranks and the rank's 'tier' agree.",
+                        Words(
+                            f"職位「{rank_id}」は区分「{tier['id']}」に載っていますが、職位の側では区分が「{owner['tier']}」になっています。",
+                            f"the rank '{rank_id}' is listed under the tier '{tier['id']}' "
+                            f"but says its tier is '{owner['tier']}'.",
+                        ),
+                        Words("区分の職位リストと、職位の「tier」をそろえてください。", "Make the tier's list of ranks and the rank's 'tier' agree."),
                     )
         for i, job in enumerate(ranks.get("job_titles", [])):
             for j, title in enumerate(job["titles"]):
@@ -228,9 +286,15 @@ class _Checker:
                     self.fault(
                         "competencies.yml",
                         ("tables", i, "ranks", j),
-                        f"the rank '{rank_id}' is listed here but ranks.yml gives it the table "
-                        f"'{owner['competency_table']}'.",
-                        "Make competencies.yml and ranks.yml agree on which table each rank uses.",
+                        Words(
+                            f"職位「{rank_id}」はここに載っていますが、ranks.yml ではこの職位の表が「{owner['competency_table']}」になっています。",
+                            f"the rank '{rank_id}' is listed here but ranks.yml gives it the table "
+                            f"'{owner['competency_table']}'.",
+                        ),
+                        Words(
+                            "どの職位がどの表を使うかを、competencies.yml と ranks.yml でそろえてください。",
+                            "Make competencies.yml and ranks.yml agree on which table each rank uses.",
+                        ),
                     )
             self.check_table(i, table, orientation_ids)
         self.check_figures(ranks, rank_ids, post_ids, orientation_ids)
@@ -259,15 +323,27 @@ class _Checker:
                         self.fault(
                             name,
                             path + ("see", language),
-                            f"'{see[language]}' does not stand in the text's {language} wording.",
-                            f"Copy the pointer's words exactly as they stand in '{language}'.",
+                            Words(
+                                f"参照の語句「{see[language]}」が、この文の {language} にありません。",
+                                f"'{see[language]}' does not stand in the text's {language} wording.",
+                            ),
+                            Words(
+                                f"{language} の文にある語句をそのまま写してください。",
+                                f"Copy the pointer's words exactly as they stand in '{language}'.",
+                            ),
                         )
                 if see["to"] not in SECTION_PAGES and see["to"] not in initiatives:
                     self.fault(
                         name,
                         path + ("see", "to"),
-                        f"'{see['to']}' is neither a section of the policy nor an initiative number.",
-                        'Write the section number (e.g. "08") or the initiative number (e.g. "006") in quotes.',
+                        Words(
+                            f"「{see['to']}」は方針の章の番号でも、取組の番号でもありません。",
+                            f"'{see['to']}' is neither a section of the policy nor an initiative number.",
+                        ),
+                        Words(
+                            '章の番号（例: "08"）か取組の番号（例: "006"）を引用符で囲んで書いてください。',
+                            'Write the section number (e.g. "08") or the initiative number (e.g. "006") in quotes.',
+                        ),
                     )
 
     def check_table(self, i: int, table: dict, orientation_ids: set) -> None:
@@ -278,10 +354,17 @@ class _Checker:
             self.fault(
                 name,
                 base + ("groups",),
-                f"the table '{table['id']}' must have nine groups in the policy's order "
-                "(citizen attitude, citizen ability, self-reliance attitude, … reform ability, results); "
-                f"here they are: {', '.join(f'{o} {k}' for o, k in found)}.",
-                "Check that no group was moved, removed or given the wrong 'orientation' or 'kind'.",
+                Words(
+                    f"表「{table['id']}」には方針の順（市民志向の姿勢、市民志向の能力、自立志向の姿勢、…改革志向の能力、仕事の実績）で"
+                    f"９つの分類が必要です。いまの並び: {', '.join(f'{o} {k}' for o, k in found)}",
+                    f"the table '{table['id']}' must have nine groups in the policy's order "
+                    "(citizen attitude, citizen ability, self-reliance attitude, … reform ability, results); "
+                    f"here they are: {', '.join(f'{o} {k}' for o, k in found)}.",
+                ),
+                Words(
+                    "分類が動いたり消えたりしていないか、「orientation」「kind」が違っていないか確かめてください。",
+                    "Check that no group was moved, removed or given the wrong 'orientation' or 'kind'.",
+                ),
             )
         item_ids: Counter = Counter()
         for j, group in enumerate(groups):
@@ -291,8 +374,14 @@ class _Checker:
                     self.fault(
                         name,
                         base + ("groups", j, "items", k, "id"),
-                        f"the item id '{item['id']}' is used twice in the table '{table['id']}'.",
-                        "Give each item of a table its own id (an item's id is its web address on the rank page).",
+                        Words(
+                            f"項目の id「{item['id']}」が表「{table['id']}」の中で2回使われています。",
+                            f"the item id '{item['id']}' is used twice in the table '{table['id']}'.",
+                        ),
+                        Words(
+                            "表の項目にはそれぞれ別の id を付けてください（id は職位のページでの項目のアドレスになります）。",
+                            "Give each item of a table its own id (an item's id is its web address on the rank page).",
+                        ),
                     )
 
     def check_figures(self, ranks: dict, rank_ids: set, post_ids: set, orientation_ids: set) -> None:
@@ -317,10 +406,13 @@ class _Checker:
                 self.fault(
                     name,
                     ("rank_image", "rows", i, "names"),
-                    "each row must name the attitude and ability of the four orientations, in this order: "
-                    + ", ".join(ORIENTATION_ORDER)
-                    + ".",
-                    "Keep one entry per orientation, in the policy's order.",
+                    Words(
+                        "各行には４つの志向の姿勢と能力を次の順で書きます: " + ", ".join(ORIENTATION_ORDER),
+                        "each row must name the attitude and ability of the four orientations, in this order: "
+                        + ", ".join(ORIENTATION_ORDER)
+                        + ".",
+                    ),
+                    Words("志向ごとに1つずつ、方針の順で書いてください。", "Keep one entry per orientation, in the policy's order."),
                 )
         katz = ranks["katz_model"]
         skill_ids = self.unique(name, katz["skills"], "id", ("katz_model", "skills"), "skill id")
@@ -356,8 +448,8 @@ class _Checker:
                     self.fault(
                         "areas.yml",
                         ("areas", i, "themes", j, "id"),
-                        f"the theme id '{theme['id']}' is used twice.",
-                        "Give each theme its own id.",
+                        Words(f"テーマの id「{theme['id']}」が2回使われています。", f"the theme id '{theme['id']}' is used twice."),
+                        Words("テーマにはそれぞれ別の id を付けてください。", "Give each theme its own id."),
                     )
                 theme_ids.add(theme["id"])
         numbers = set()
@@ -369,8 +461,14 @@ class _Checker:
                 self.fault(
                     name,
                     ("number",),
-                    f"the file is named {expected}.yml but its number is '{data['number']}'.",
-                    f'Make the file name and the number agree (number: "{expected}").',
+                    Words(
+                        f"ファイル名は {expected}.yml ですが、中の番号は「{data['number']}」です。",
+                        f"the file is named {expected}.yml but its number is '{data['number']}'.",
+                    ),
+                    Words(
+                        f'ファイル名と番号をそろえてください（number: "{expected}"）。',
+                        f'Make the file name and the number agree (number: "{expected}").',
+                    ),
                 )
             numbers.add(data["number"])
             self.reference(name, ("theme",), data["theme"], theme_ids, "theme", "areas.yml")
@@ -381,8 +479,14 @@ class _Checker:
                     f"policy_data/{INITIATIVE_DIR}",
                     None,
                     "",
-                    f"the initiatives must be numbered from 001 without gaps; missing: {', '.join(gaps)}.",
-                    "Add the missing file(s), or renumber so that the numbers run without a gap.",
+                    Words(
+                        f"取組の番号は 001 から抜けなく続ける決まりです。抜けている番号: {', '.join(gaps)}",
+                        f"the initiatives must be numbered from 001 without gaps; missing: {', '.join(gaps)}.",
+                    ),
+                    Words(
+                        "抜けているファイルを足すか、番号が続くように付け直してください。",
+                        "Add the missing file(s), or renumber so that the numbers run without a gap.",
+                    ),
                 )
             )
         return area_ids
@@ -397,9 +501,15 @@ class _Checker:
                 self.fault(
                     "glossary.yml",
                     ("terms", i, "defined_in"),
-                    f"'{place}' is neither a section of the policy (01–11) nor an initiative number.",
-                    "Write the two-digit section number (e.g. \"06\") or the three-digit initiative number "
-                    "(e.g. \"009\") where the source defines the term, in quotes.",
+                    Words(
+                        f"「{place}」は方針の章（01〜11）の番号でも、ある取組の番号でもありません。",
+                        f"'{place}' is neither a section of the policy (01–11) nor an initiative number.",
+                    ),
+                    Words(
+                        '原典でこの用語を説明している章の2桁の番号（例: "06"）か、取組の3桁の番号（例: "009"）を引用符で囲んで書いてください。',
+                        'Write the two-digit section number (e.g. "06") or the three-digit initiative number '
+                        '(e.g. "009") where the source defines the term, in quotes.',
+                    ),
                 )
 
     def check_indicators(self, indicators: dict) -> None:
@@ -414,9 +524,15 @@ class _Checker:
                 self.fault(
                     "indicators.yml",
                     (part, i, "id"),
-                    f"the indicator '{indicator['id']}' is drawn as a chart but has no 'scale'.",
-                    "Add 'scale:' with the full length of its bars in the unit of its figures "
-                    "(100 for a percentage, 5 for a five-point score).",
+                    Words(
+                        f"指標「{indicator['id']}」はグラフで描きますが、「scale」がありません。",
+                        f"the indicator '{indicator['id']}' is drawn as a chart but has no 'scale'.",
+                    ),
+                    Words(
+                        "グラフの棒の最大値を数値の単位で「scale:」に書いてください（割合なら 100、５段階評価なら 5）。",
+                        "Add 'scale:' with the full length of its bars in the unit of its figures "
+                        "(100 for a percentage, 5 for a five-point score).",
+                    ),
                 )
                 continue
             for figure in figures:
@@ -424,8 +540,11 @@ class _Checker:
                     self.fault(
                         "indicators.yml",
                         (part, i, "scale"),
-                        f"the figure {figure['value']} of '{indicator['id']}' is larger than its scale {scale}.",
-                        "Make 'scale' the largest value the figure can take.",
+                        Words(
+                            f"指標「{indicator['id']}」の数値 {figure['value']} が scale の {scale} を超えています。",
+                            f"the figure {figure['value']} of '{indicator['id']}' is larger than its scale {scale}.",
+                        ),
+                        Words("「scale」はその数値がとりうる最大の値にしてください。", "Make 'scale' the largest value the figure can take."),
                     )
 
 

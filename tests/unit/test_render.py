@@ -374,7 +374,7 @@ def test_comparison_pages_show_one_row_per_pair_and_mark_changes(tiny, pages, la
     for lower, upper in comparison_pairs(tiny):
         text = pages[language, comparison_page(lower, upper)]
         pairs = pair_items(lower, upper)
-        rows = re.findall(r'<tr class="(changed|unchanged)">', text)
+        rows = re.findall(r'<tr class="(changed|unchanged)"', text)
         assert rows == ["unchanged" if pair.same_wording else "changed" for pair in pairs]
         assert text.count(label("new_item")[language]) == sum(1 for pair in pairs if pair.items[0] is None)
         same_table = label("same_table_note")[language] in text
