@@ -48,8 +48,9 @@ BUILD_GOAL, SERVE_GOAL = 1.3, 2.0
 def build(project: Path, site: Path) -> float:
     """Wall time of one `mkdocs build` of project into site."""
     start = time.perf_counter()
-    result = subprocess.run([MKDOCS, "build", "--site-dir", str(site)], cwd=project, env=ENV, capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        [MKDOCS, "build", "--site-dir", str(site)], cwd=project, env=ENV, capture_output=True, text=True
+    )
     if result.returncode != 0:
         raise SystemExit(f"mkdocs build failed in {project}:\n{result.stdout}{result.stderr}")
     return time.perf_counter() - start
@@ -61,15 +62,15 @@ def article_markdown(html: str) -> str:
     page = PageText(html)
     out, position = [], page.article[0]
     for block in page.blocks:
-        out.append(html[position:block.start].strip())    # text between the blocks, if any
-        source, position = html[block.start:block.end], block.end
+        out.append(html[position : block.start].strip())  # text between the blocks, if any
+        source, position = html[block.start : block.end], block.end
         heading = re.fullmatch(r'<h([1-6])(?: id="([^"]*)")?[^>]*>(.*)</h\1>', source, re.S)
         if heading:
             level, anchor, inner = heading.groups()
             inner = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", inner, flags=re.S).strip().replace("\n", " ")
             source = "#" * int(level) + " " + inner + (f" {{ #{anchor} }}" if anchor else "")
         out.append(source)
-    out.append(html[position:page.article[1]].strip())
+    out.append(html[position : page.article[1]].strip())
     return "\n\n".join(part for part in out if part) + "\n"
 
 
@@ -100,16 +101,17 @@ def make_baseline(built: Path, project: Path) -> int:
     config = yaml.load((REPOSITORY / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_KeepTags)
     for key in ("hooks", "watch", "strict"):
         config.pop(key, None)
-    config["theme"].pop("custom_dir", None)        # the overrides only replace Material's search box
+    config["theme"].pop("custom_dir", None)  # the overrides only replace Material's search box
     i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
-    i18n.pop("reconfigure_search", None)            # the plugin's default: Material's search on
+    i18n.pop("reconfigure_search", None)  # the plugin's default: Material's search on
     config["plugins"] = ["search", {"i18n": i18n}]
     config["nav"] = mkdocs_nav(policy, LANGUAGES[0])
     for language in i18n["languages"]:
         if language["locale"] != LANGUAGES[0]:
             language["nav"] = mkdocs_nav(policy, language["locale"])
-    (project / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False),
-                                        encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return pages
 
 
@@ -118,17 +120,21 @@ def bench_builds(runs: int, scratch: Path) -> None:
     build(REPOSITORY, reference)
     plain = scratch / "plain-project"
     pages = make_baseline(reference, plain)
-    build(plain, scratch / "plain-site")           # warm-up, and a check that the baseline builds
+    build(plain, scratch / "plain-site")  # warm-up, and a check that the baseline builds
     handbook_times, plain_times = [], []
     for run in range(runs):
         handbook_times.append(build(REPOSITORY, scratch / "handbook-site"))
         plain_times.append(build(plain, scratch / "plain-site"))
-        print(f"  build {run + 1}/{runs}: handbook {handbook_times[-1]:6.2f} s   plain Material {plain_times[-1]:6.2f} s")
+        print(
+            f"  build {run + 1}/{runs}: handbook {handbook_times[-1]:6.2f} s   plain Material {plain_times[-1]:6.2f} s"
+        )
     handbook, baseline = statistics.median(handbook_times), statistics.median(plain_times)
-    print(f"median of {runs} builds, {pages} pages (both languages):\n"
-          f"  handbook (validation, macros, hooks, Pagefind, downloads): {handbook:6.2f} s\n"
-          f"  plain Material site, same pages:                           {baseline:6.2f} s\n"
-          f"  ratio {handbook / baseline:.2f} (goal ≤ {BUILD_GOAL})")
+    print(
+        f"median of {runs} builds, {pages} pages (both languages):\n"
+        f"  handbook (validation, macros, hooks, Pagefind, downloads): {handbook:6.2f} s\n"
+        f"  plain Material site, same pages:                           {baseline:6.2f} s\n"
+        f"  ratio {handbook / baseline:.2f} (goal ≤ {BUILD_GOAL})"
+    )
 
 
 def _served(url: str) -> str:
@@ -150,8 +156,13 @@ def _seconds_until(url: str, text: str, timeout: float) -> float:
 
 def bench_serve(edits: int, scratch: Path) -> None:
     project = scratch / "serve-project"
-    shutil.copytree(REPOSITORY, project, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "__pycache__", ".pytest_cache", "site", "site.building", "site.previous"))
+    shutil.copytree(
+        REPOSITORY,
+        project,
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "__pycache__", ".pytest_cache", "site", "site.building", "site.previous"
+        ),
+    )
     data_file = project / "policy_data" / "competencies.yml"
     original = data_file.read_text(encoding="utf-8")
     # a description that the chief rank's table alone has, so that the edit shows on /ranks/chief/
@@ -163,9 +174,14 @@ def bench_serve(edits: int, scratch: Path) -> None:
     url = f"http://127.0.0.1:{port}/ranks/chief/"
     # SIGINT stops the server as Ctrl+C does (it then removes its temporary site); a shell's background
     # job would pass SIGINT on as ignored, so the default handler is restored.
-    server = subprocess.Popen([MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=ENV,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    server = subprocess.Popen(
+        [MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     try:
         print(f"  first build served after {_seconds_until(url, description, timeout=300):.1f} s")
         times = []
@@ -181,8 +197,10 @@ def bench_serve(edits: int, scratch: Path) -> None:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
-    print(f"mkdocs serve, YAML edit → changed page served: median {statistics.median(times):.2f} s of {edits} "
-          f"(goal < {SERVE_GOAL} s)")
+    print(
+        f"mkdocs serve, YAML edit → changed page served: median {statistics.median(times):.2f} s of {edits} "
+        f"(goal < {SERVE_GOAL} s)"
+    )
 
 
 def main() -> None:

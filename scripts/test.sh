@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Run every test: data validation, the real site build and the browser tests.
+# Run every check: ruff (lint and format), data validation, then every test: tests/unit (fast: no build, no
+# browser), tests/site (the real site build) and tests/browser (Chromium). Arguments go to pytest, e.g.
+# `bash scripts/test.sh tests/unit`.
 # Installs what it needs: the virtual environment with pinned packages and, when missing and allowed
 # (root or sudo), Debian's chromium, fonts-noto-cjk (Japanese glyphs) and poppler-utils (pdftoppm).
 set -euo pipefail
@@ -21,6 +23,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
 .venv/bin/python scripts/validate.py
 .venv/bin/python scripts/translation_report.py || true
 exec .venv/bin/python -m pytest "$@"

@@ -8,6 +8,7 @@ Usage:
   python scripts/translation_report.py --update policy_data/initiatives/036.yml
                                                        record only the texts of these files as reviewed
 """
+
 import argparse
 import sys
 from pathlib import Path
@@ -26,10 +27,12 @@ def _selected(names: list[str], data_dir: Path) -> set[str] | None:
         relative = Path(name).as_posix()
         for prefix in (data_dir.as_posix() + "/", "policy_data/", "./policy_data/"):
             if relative.startswith(prefix):
-                relative = relative[len(prefix):]
+                relative = relative[len(prefix) :]
         if relative not in known:
-            raise SystemExit(f"'{name}' is not a data file. Give paths such as policy_data/meta.yml or "
-                             f"policy_data/initiatives/036.yml.")
+            raise SystemExit(
+                f"'{name}' is not a data file. Give paths such as policy_data/meta.yml or "
+                f"policy_data/initiatives/036.yml."
+            )
         chosen.add(relative)
     return chosen
 
@@ -42,12 +45,17 @@ def report(data_dir: Path, files: set[str] | None) -> int:
     for message in unreadable:
         print(f"Cannot read a data file, so its texts are not in this report (run scripts/validate.py):\n  {message}\n")
     if not listed:
-        print(f"Translation report: every English text has been reviewed against its current Japanese "
-              f"({len(texts)} texts).")
+        print(
+            f"Translation report: every English text has been reviewed against its current Japanese "
+            f"({len(texts)} texts)."
+        )
         return len(unreadable)
     counts = {status: sum(1 for f in listed if f.status == status) for status in ("changed", "new", "missing")}
-    print(f"Translation report: {len(listed)} of {len(texts)} texts need{'s' if len(listed) == 1 else ''} an English review "
-          f"({counts['changed']} with changed Japanese, {counts['new']} new, {counts['missing']} without English).")
+    print(
+        f"Translation report: {len(listed)} of {len(texts)} texts "
+        f"need{'s' if len(listed) == 1 else ''} an English review "
+        f"({counts['changed']} with changed Japanese, {counts['new']} new, {counts['missing']} without English)."
+    )
     current_file = None
     for finding in listed:
         text = finding.text
@@ -57,8 +65,10 @@ def report(data_dir: Path, files: set[str] | None) -> int:
         print(f"  line {text.line}, field '{text.field}': {finding.explain()}")
         print(f"      ja: {text.ja}")
         print(f"      en: {text.en if text.has_english else '(missing)'}")
-    print("\nWhen the English of every listed text is right, record the review with:\n"
-          "  python scripts/translation_report.py --update")
+    print(
+        "\nWhen the English of every listed text is right, record the review with:\n"
+        "  python scripts/translation_report.py --update"
+    )
     return len(listed) + len(unreadable)
 
 
@@ -66,8 +76,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", help="only these data files (default: all)")
     parser.add_argument("--check", action="store_true", help="exit with status 1 when any text is listed")
-    parser.add_argument("--update", "--mark-reviewed", action="store_true",
-                        help=f"record the current texts as reviewed in policy_data/{LOCK_NAME}")
+    parser.add_argument(
+        "--update",
+        "--mark-reviewed",
+        action="store_true",
+        help=f"record the current texts as reviewed in policy_data/{LOCK_NAME}",
+    )
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help=argparse.SUPPRESS)
     args = parser.parse_args()
     files = _selected(args.files, args.data_dir)

@@ -3,6 +3,7 @@ and Debian's Chromium driven by Playwright. Both live for the whole session.
 
 A missing Chromium is a failure, not a skip: `bash scripts/test.sh` installs it.
 """
+
 from __future__ import annotations
 
 import functools
@@ -41,8 +42,9 @@ def browser() -> Browser:
     executable = shutil.which("chromium")
     assert executable, "chromium is not installed: run `bash scripts/test.sh`, or `apt-get install chromium`"
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable,
-                                              args=["--no-sandbox", "--disable-background-networking"])
+        chromium = playwright.chromium.launch(
+            executable_path=executable, args=["--no-sandbox", "--disable-background-networking"]
+        )
         try:
             yield chromium
         finally:

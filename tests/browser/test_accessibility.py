@@ -5,6 +5,7 @@ A and AA rules; a violation of impact "serious" or "critical" fails. Besides wha
 language, one h1 and no skipped heading level inside the article, charts with a text alternative, and the
 explorer and the rank-comparison picker used with the keyboard alone.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -86,8 +87,9 @@ def test_axe_with_search_results_open(page, site_server, language, query):
     """The header search's results (a combobox and its listbox), open with an option selected."""
     where = visit(page, site_server, language, "")
     page.fill("#hb-search-input", query)
-    page.wait_for_function("q => document.querySelector('[data-hb-search]').getAttribute('data-results-for') === q",
-                           arg=query)
+    page.wait_for_function(
+        "q => document.querySelector('[data-hb-search]').getAttribute('data-results-for') === q", arg=query
+    )
     page.keyboard.press("ArrowDown")
     failing = report({f"the search results of {where}": axe(page, within="'[data-hb-search]'")})
     assert not failing, "serious or critical accessibility violations:\n" + failing
@@ -121,8 +123,11 @@ def test_language_and_heading_outline(page, site_server, language):
             continue
         if headings[0][0] != 1:
             faults.append(f"{where}: the article starts with h{headings[0][0]}, not h1")
-        faults += [f"{where}: skipped heading level h{a} '{ta}' → h{b} '{tb}'"
-                   for (a, ta), (b, tb) in zip(headings, headings[1:], strict=False) if b > a + 1]
+        faults += [
+            f"{where}: skipped heading level h{a} '{ta}' → h{b} '{tb}'"
+            for (a, ta), (b, tb) in zip(headings, headings[1:], strict=False)
+            if b > a + 1
+        ]
     assert not faults, "\n".join(faults)
 
 
@@ -150,7 +155,9 @@ def test_charts_have_a_text_alternative(page, site_server, language):
         for chart in charts:
             assert chart["role"] == "img", (where, chart)
             assert chart["labelledby"], (where, chart)
-            assert chart["firstIsTitle"], f"{where}: aria-labelledby does not point first at the chart's <title>: {chart}"
+            assert chart["firstIsTitle"], (
+                f"{where}: aria-labelledby does not point first at the chart's <title>: {chart}"
+            )
             assert chart["titleText"] and chart["name"].startswith(chart["titleText"]), (where, chart)
             # The name the browser computes for it (what a screen reader announces) starts with that title.
             assert page.get_by_role("img", name=chart["titleText"]).count() >= 1, (where, chart)
@@ -166,8 +173,10 @@ def tab_to(page, wanted: str, limit: int = 80) -> int:
         page.keyboard.press("Tab")
         if page.evaluate("sel => document.activeElement && document.activeElement.matches(sel)", wanted):
             return presses
-    raise AssertionError(f"{wanted} was not reached with {limit} presses of Tab; focus is on "
-                         + page.evaluate("document.activeElement && document.activeElement.outerHTML.slice(0, 200)"))
+    raise AssertionError(
+        f"{wanted} was not reached with {limit} presses of Tab; focus is on "
+        + page.evaluate("document.activeElement && document.activeElement.outerHTML.slice(0, 200)")
+    )
 
 
 def skip_to_content(page) -> None:
@@ -184,14 +193,14 @@ def test_explorer_with_the_keyboard_only(page, site_server, policy, language):
     assert visible_rows(page) == total
     skip_to_content(page)
     tab_to(page, "#filter-rank")
-    page.keyboard.press("ArrowDown")                     # the first rank
+    page.keyboard.press("ArrowDown")  # the first rank
     first_rank = policy.ranks[0]
     assert page.input_value("#filter-rank") == first_rank.id
     assert visible_rows(page) == len(first_rank.table.items)
     page.keyboard.press("Tab")
-    page.keyboard.press("Tab")                           # past the tier, to the orientation
+    page.keyboard.press("Tab")  # past the tier, to the orientation
     assert page.evaluate("document.activeElement.id") == "filter-orientation"
-    page.keyboard.press("ArrowDown")                     # the first orientation
+    page.keyboard.press("ArrowDown")  # the first orientation
     orientation = policy.orientations[0].id
     assert page.input_value("#filter-orientation") == orientation
     expected = sum(1 for group in first_rank.table.groups if group.orientation == orientation for _ in group.items)
@@ -204,8 +213,9 @@ def test_explorer_with_the_keyboard_only(page, site_server, policy, language):
     assert str(visible_rows(page)) in shown and str(total) in shown
     tab_to(page, "button[type=reset]", limit=3)
     page.keyboard.press("Enter")
-    page.wait_for_function("n => [...document.querySelectorAll('[data-explorer] tbody tr')].filter(r => !r.hidden).length === n",
-                           arg=total)
+    page.wait_for_function(
+        "n => [...document.querySelectorAll('[data-explorer] tbody tr')].filter(r => !r.hidden).length === n", arg=total
+    )
     assert page.input_value("#filter-rank") == ""
 
 
@@ -218,14 +228,14 @@ def test_comparison_picker_with_the_keyboard_only(page, site_server, policy, lan
     # The picker starts on the two highest ranks; choose the same rank twice, then a real pair.
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "compare-to"
-    page.keyboard.press("ArrowDown")                     # now the same rank as "from"
+    page.keyboard.press("ArrowDown")  # now the same rank as "from"
     assert page.input_value("#compare-to") == page.input_value("#compare-from")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.type") == "submit"
     page.keyboard.press("Enter")
     assert page.is_visible(".compare-error"), "choosing the same rank twice says so"
     page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Home")                          # the first rank of the list
+    page.keyboard.press("Home")  # the first rank of the list
     chosen = {page.input_value("#compare-from"), page.input_value("#compare-to")}
     assert page.input_value("#compare-to") == ranks[0] and len(chosen) == 2
     page.keyboard.press("Tab")

@@ -1,4 +1,5 @@
 """The competency explorer and the rank comparison, clicked through in a real browser; the downloads read back."""
+
 from __future__ import annotations
 
 import csv
@@ -41,12 +42,18 @@ def test_explorer_filters(page, site_server, policy):
     page.click("button[type=reset]")
     page.wait_for_function("() => [...document.querySelectorAll('[data-explorer] tbody tr')].every(r => !r.hidden)")
     page.fill("#filter-text", "心理的安全性")
-    expected = sum(1 for rank in policy.ranks for item in rank.table.items
-                   if "心理的安全性" in item.name.ja + item.description.ja)
+    expected = sum(
+        1 for rank in policy.ranks for item in rank.table.items if "心理的安全性" in item.name.ja + item.description.ja
+    )
     assert visible_rows(page) == expected > 0
     page.select_option("#filter-tier", "management")
-    assert visible_rows(page) == sum(1 for rank in policy.ranks if rank.tier.id == "management"
-                                     for item in rank.table.items if "心理的安全性" in item.name.ja + item.description.ja)
+    assert visible_rows(page) == sum(
+        1
+        for rank in policy.ranks
+        if rank.tier.id == "management"
+        for item in rank.table.items
+        if "心理的安全性" in item.name.ja + item.description.ja
+    )
 
 
 def test_explorer_without_script_is_a_plain_table(browser, site_server, policy):
@@ -67,7 +74,9 @@ def test_comparison_picker_and_highlighting(page, site_server, policy):
     changed = page.locator("tr.changed").count()
     assert changed > 0 and page.locator("ins.diff-added").count() > 0 and page.locator("del.diff-removed").count() > 0
     staff, senior = policy.rank("staff"), policy.rank("senior-staff")
-    differing = sum(1 for a in staff.table.items for b in senior.table.items if a.id == b.id and a.description != b.description)
+    differing = sum(
+        1 for a in staff.table.items for b in senior.table.items if a.id == b.id and a.description != b.description
+    )
     assert page.locator("tr.changed").count() >= differing
     # the same pair chosen the other way round leads to the same page
     page.goto(f"{site_server}/en/compare/")

@@ -5,6 +5,7 @@ response (the test server sends no compression; a real server's gzip would only 
 The search index (Pagefind, under /pagefind/) must not be fetched until the search box is used.
 (That nothing comes from another host is checked on every page by tests/site/test_links.py.)
 """
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -14,7 +15,7 @@ import pytest
 from handbook.model import LANGUAGES
 from handbook.site import url_prefix
 
-BUDGET = 600 * 1024          # bytes, first visit of a rank page, everything included
+BUDGET = 600 * 1024  # bytes, first visit of a rank page, everything included
 PAGE = "ranks/chief/"
 QUERY = {"ja": "心理的安全性", "en": "psychological safety"}
 
@@ -30,8 +31,11 @@ class Traffic:
         return len(self.responses)
 
     def bytes(self, since: int = 0, under: str = "") -> int:
-        return sum(len(response.body()) for response in self.responses[since:]
-                   if under in urlsplit(response.url).path and response.status < 300)
+        return sum(
+            len(response.body())
+            for response in self.responses[since:]
+            if under in urlsplit(response.url).path and response.status < 300
+        )
 
     def urls(self, since: int = 0) -> list[str]:
         return [response.url for response in self.responses[since:]]
@@ -66,13 +70,16 @@ def test_rank_page_weight_and_lazy_search(fresh_page, site_server, language):
         # page's own twins, so these miss (squidfunk/mkdocs-material#6582). Not counted above.
         print(f"    error responses (not counted): {', '.join(failed)}")
     assert first_visit < BUDGET, f"{kib(first_visit)} is over the budget of {kib(BUDGET)}"
-    assert not [url for url in traffic.urls() if "/pagefind/" in url], "the search index was loaded before the search was used"
+    assert not [url for url in traffic.urls() if "/pagefind/" in url], (
+        "the search index was loaded before the search was used"
+    )
 
     before_search = traffic.mark()
     page.focus("#hb-search-input")
     page.keyboard.type(QUERY[language])
-    page.wait_for_function("q => document.querySelector('[data-hb-search]').getAttribute('data-results-for') === q",
-                           arg=QUERY[language])
+    page.wait_for_function(
+        "q => document.querySelector('[data-hb-search]').getAttribute('data-results-for') === q", arg=QUERY[language]
+    )
     page.wait_for_load_state("networkidle")
     search = traffic.bytes(before_search, under="/pagefind/")
     fetched = [urlsplit(url).path for url in traffic.urls(before_search)]

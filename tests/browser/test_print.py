@@ -1,4 +1,5 @@
 """Printing: each rank page and each self-check sheet, printed to A4 by a real Chromium and read back from the PDF."""
+
 from __future__ import annotations
 
 import io
@@ -15,10 +16,25 @@ A4_POINTS = (595.3, 841.9)
 # Text of the site's chrome that must not reach paper, whatever the page's language: navigation labels,
 # search, the language switch, the table of contents, back-to-top, permalinks, the print button.
 CHROME = [
-    "トップメッセージ", "Top message", "用語解説", "Glossary", "検索", "Search", "English", "日本語",
-    "目次", "Table of contents", "トップへ戻る", "Back to top", "¶",
-    "このページを印刷", "Print this page", "シートを印刷", "Print the sheet",
-    "この職位の自己チェックシート", "Self-check sheet for this rank",
+    "トップメッセージ",
+    "Top message",
+    "用語解説",
+    "Glossary",
+    "検索",
+    "Search",
+    "English",
+    "日本語",
+    "目次",
+    "Table of contents",
+    "トップへ戻る",
+    "Back to top",
+    "¶",
+    "このページを印刷",
+    "Print this page",
+    "シートを印刷",
+    "Print the sheet",
+    "この職位の自己チェックシート",
+    "Self-check sheet for this rank",
 ]
 
 
@@ -65,9 +81,17 @@ class Printer:
 
     def fold(self, language: str) -> dict[str, str]:
         if language not in self.folds:
-            characters = sorted({c for text in expected_texts(self.policy, language) for c in text if not c.isascii() and not c.isspace()})
-            self._goto(address("", language))   # same fonts and styles as the pages, in this language
-            self.page.evaluate("""characters => {
+            characters = sorted(
+                {
+                    c
+                    for text in expected_texts(self.policy, language)
+                    for c in text
+                    if not c.isascii() and not c.isspace()
+                }
+            )
+            self._goto(address("", language))  # same fonts and styles as the pages, in this language
+            self.page.evaluate(
+                """characters => {
                 const article = document.querySelector("article.md-content__inner");
                 article.replaceChildren(...["400", "700"].map(weight => {
                     const p = document.createElement("p");
@@ -75,10 +99,14 @@ class Printer:
                     p.textContent = characters.map(c => "[" + c + "]").join("");
                     return p;
                 }));
-            }""", characters)
+            }""",
+                characters,
+            )
             read = re.findall(r"\[([^\[\]])\]", self._pdf_text()[2])
             assert len(read) == 2 * len(characters), "could not read back the calibration characters"
-            self.folds[language] = {got: wanted for wanted, got in zip(characters * 2, read) if got != wanted}
+            self.folds[language] = {
+                got: wanted for wanted, got in zip(characters * 2, read, strict=True) if got != wanted
+            }
         return self.folds[language]
 
     def text(self, text: str, language: str) -> str:
@@ -108,19 +136,28 @@ def printout_faults(printer: Printer, path: str, language: str, rank, max_pages:
     pages, sizes, text = printer.print(path, language)
     where = address(path, language)
     faults = [] if 1 <= pages <= max_pages else [f"{where}: prints on {pages} A4 pages (at most {max_pages})"]
-    faults += [f"{where}: not A4 portrait: {width}×{height}" for width, height in sizes
-               if abs(width - A4_POINTS[0]) >= 2 or abs(height - A4_POINTS[1]) >= 2]
+    faults += [
+        f"{where}: not A4 portrait: {width}×{height}"
+        for width, height in sizes
+        if abs(width - A4_POINTS[0]) >= 2 or abs(height - A4_POINTS[1]) >= 2
+    ]
 
     def on_paper(shown: str) -> bool:
         return printer.text(shown, language) in text
 
-    faults += [f"{where}: item '{item.name[language]}' is not on paper" for item in rank.table.items
-               if not on_paper(item.name[language])]
+    faults += [
+        f"{where}: item '{item.name[language]}' is not on paper"
+        for item in rank.table.items
+        if not on_paper(item.name[language])
+    ]
     faults += [f"{where}: site chrome printed: {chrome!r}" for chrome in CHROME if on_paper(chrome)]
     # where the printout comes from: the rank, the policy, its revision and the page's address
     meta = printer.policy.meta
-    faults += [f"{where}: {source!r} is not on paper" for source in
-               (rank.name[language], meta["title"][language], meta["revision"][language], where) if not on_paper(source)]
+    faults += [
+        f"{where}: {source!r} is not on paper"
+        for source in (rank.name[language], meta["title"][language], meta["revision"][language], where)
+        if not on_paper(source)
+    ]
     print(f"{where}: {pages} pages")
     return faults
 
@@ -132,10 +169,13 @@ def test_rank_pages_print_on_at_most_four_a4_pages(printer, policy, language):
         path = f"ranks/{rank.id}/"
         faults += printout_faults(printer, path, language, rank, max_pages=4)
         text = printer.print(path, language)[2]
-        texts = [item.description[language] for item in rank.table.items]   # not only the names
+        texts = [item.description[language] for item in rank.table.items]  # not only the names
         texts += [duty[language] for role in rank.roles for duty in role.duties]
-        faults += [f"{address(path, language)}: {shown[:30]!r}… is not on paper" for shown in texts
-                   if printer.text(shown, language)[:30] not in text]
+        faults += [
+            f"{address(path, language)}: {shown[:30]!r}… is not on paper"
+            for shown in texts
+            if printer.text(shown, language)[:30] not in text
+        ]
     assert not faults, "\n".join(faults)
 
 

@@ -1,5 +1,6 @@
 """Search in the header, in a real browser: the query suite of both languages, the keyboard, and the same
 tokens in the browser as in the index."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,8 +29,11 @@ def top_results(page, site_server: str, language: str, query: str) -> list[str]:
     box = page.locator("#hb-search-input")
     box.fill("")
     box.fill(query)
-    page.wait_for_function("q => document.querySelector('[data-hb-search]').getAttribute('data-results-for') === q"
-                           " && !document.querySelector('.hb-search__panel').hidden", arg=query)
+    page.wait_for_function(
+        "q => document.querySelector('[data-hb-search]').getAttribute('data-results-for') === q"
+        " && !document.querySelector('.hb-search__panel').hidden",
+        arg=query,
+    )
     return page.eval_on_selector_all(".hb-search__link", "links => links.slice(0, 5).map(a => a.getAttribute('href'))")
 
 
@@ -67,7 +71,16 @@ def test_results_open_with_the_keyboard(page, site_server):
 def test_browser_and_python_tokenise_alike(page, site_server):
     """The query is tokenised in the browser exactly as the index was in Python."""
     page.goto(f"{site_server}/")
-    samples = ["心理的安全性", "ワーク・ライフ・バランス", "K-ボックス", "1on1ミーティング", "ﾃﾞｼﾞﾀﾙ人材", "ＥＢＰＭ", "課",
-               "ヒューマンスキル（対人関係能力）", "々"]
+    samples = [
+        "心理的安全性",
+        "ワーク・ライフ・バランス",
+        "K-ボックス",
+        "1on1ミーティング",
+        "ﾃﾞｼﾞﾀﾙ人材",
+        "ＥＢＰＭ",
+        "課",
+        "ヒューマンスキル（対人関係能力）",
+        "々",
+    ]
     for text in samples:
         assert page.evaluate("t => window.handbookSearchTokens(t)", text) == japanese_tokens(text), text

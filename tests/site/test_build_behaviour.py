@@ -1,4 +1,5 @@
 """What a maintainer's edit does to a build: new pages appear, markup stays text, bad data loses nothing."""
+
 from __future__ import annotations
 
 import re
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from handbook.html_text import PageText
 from handbook_testing import copy_project, mkdocs
 
 
@@ -21,11 +23,15 @@ def edited_project(tmp_path_factory, policy) -> Path:
     last, added = policy.initiatives[-1].number, added_number(policy)
     new = (data / "initiatives" / f"{last}.yml").read_text(encoding="utf-8")
     new = new.replace(f'number: "{last}"', f'number: "{added}"')
-    new = re.sub(r"title: \{ja: [^,]+, en: [^}]+\}", "title: {ja: 新しい取組の試験, en: A test initiative}", new, count=1)
+    new = re.sub(
+        r"title: \{ja: [^,]+, en: [^}]+\}", "title: {ja: 新しい取組の試験, en: A test initiative}", new, count=1
+    )
     (data / "initiatives" / f"{added}.yml").write_text(new, encoding="utf-8")
     competencies = data / "competencies.yml"
     text = competencies.read_text(encoding="utf-8")
-    text = text.replace("ja: 職務の遂行に当たって、", 'ja: "<script>alert(1)</script>{{ 7*7 }}{% raw %}職務の遂行に当たって、', 1)
+    text = text.replace(
+        "ja: 職務の遂行に当たって、", 'ja: "<script>alert(1)</script>{{ 7*7 }}{% raw %}職務の遂行に当たって、', 1
+    )
     text = text.replace("ことができている。\n", 'ことができている。"\n', 1)
     competencies.write_text(text, encoding="utf-8")
     result = mkdocs("build", "--strict", cwd=project)
@@ -44,10 +50,9 @@ def test_a_new_initiative_gets_its_page_in_both_languages(edited_project, policy
 
 def test_markup_and_template_syntax_in_data_are_shown_as_text(edited_project):
     html = (edited_project / "site" / "ranks" / "bureau-director" / "index.html").read_text(encoding="utf-8")
-    assert "<script>alert(1)</script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "{{ 7*7 }}" in html and "{% raw %}" in html
-    assert "49職務" not in html
+    assert "<script>alert" not in html, "the data's markup reached the page as markup"
+    # what a reader sees (the page may break Japanese lines with <wbr>, which is no text)
+    assert "<script>alert(1)</script>{{ 7*7 }}{% raw %}職務の" in PageText(html).text()
 
 
 def test_bad_data_stops_the_build_and_keeps_the_previous_site(edited_project):

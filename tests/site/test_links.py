@@ -6,6 +6,7 @@ resource (script, stylesheet, image, frame, font) must never come from another h
 internet, and nothing may be injected from outside. Addresses must be relative, so that the site works
 from any folder (GitHub Pages project sites, a copy on an intranet share).
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -32,8 +33,10 @@ def is_resource(address: Address) -> bool:
 
 def read_site(site: Path) -> dict[str, PageText]:
     """Every page of the site, by its path relative to the site root."""
-    return {path.relative_to(site).as_posix(): PageText(path.read_text(encoding="utf-8"))
-            for path in sorted(site.rglob("*.html"))}
+    return {
+        path.relative_to(site).as_posix(): PageText(path.read_text(encoding="utf-8"))
+        for path in sorted(site.rglob("*.html"))
+    }
 
 
 def _target_file(site: Path, page: str, path: str) -> str | None:
@@ -53,8 +56,8 @@ def _target_file(site: Path, page: str, path: str) -> str | None:
 @dataclass
 class Check:
     checked: int = 0
-    broken: list[str] = field(default_factory=list)     # does not resolve, or loads from another host
-    absolute: list[str] = field(default_factory=list)   # resolves only when the site is served at a root
+    broken: list[str] = field(default_factory=list)  # does not resolve, or loads from another host
+    absolute: list[str] = field(default_factory=list)  # resolves only when the site is served at a root
 
 
 def check_site(site: Path) -> Check:
@@ -64,7 +67,7 @@ def check_site(site: Path) -> Check:
         for address in reader.addresses:
             value = address.value
             result.checked += 1
-            where = f"{page}: <{address.tag} {address.attribute}=\"{value}\">"
+            where = f'{page}: <{address.tag} {address.attribute}="{value}">'
             if not value or value == "#" or value.lower().startswith(NOT_FOLLOWED):
                 continue
             parts = urlsplit(value)
@@ -76,15 +79,17 @@ def check_site(site: Path) -> Check:
                 continue
             # The 404 page is served at any address, so its links must be absolute.
             if parts.path.startswith("/") and page != "404.html":
-                result.absolute.append(f"{where}: an absolute path; it breaks when the site is served from a "
-                                       "sub-folder (GitHub Pages project site, a copy on an intranet share).")
+                result.absolute.append(
+                    f"{where}: an absolute path; it breaks when the site is served from a "
+                    "sub-folder (GitHub Pages project site, a copy on an intranet share)."
+                )
             target = _target_file(site, page, parts.path) if parts.path else page
             if target is None:
                 result.broken.append(f"{where}: no such file in the built site.")
                 continue
             fragment = unquote(parts.fragment)
             if fragment and target.endswith(".html") and fragment not in pages[target].ids:
-                result.broken.append(f"{where}: {target} has no element with id \"{fragment}\".")
+                result.broken.append(f'{where}: {target} has no element with id "{fragment}".')
     return result
 
 
@@ -95,10 +100,12 @@ def site_check(built_site) -> Check:
 
 def test_every_internal_address_and_fragment_resolves(built_site, site_check):
     pages = len(list(built_site.rglob("*.html")))
-    assert pages > 100 and site_check.checked > pages * 50, \
+    assert pages > 100 and site_check.checked > pages * 50, (
         f"only {site_check.checked} addresses on {pages} pages: is the parser reading them?"
-    assert not site_check.broken, f"{len(site_check.broken)} of {site_check.checked} addresses are broken:\n" + \
-        "\n".join(site_check.broken)
+    )
+    assert not site_check.broken, (
+        f"{len(site_check.broken)} of {site_check.checked} addresses are broken:\n" + "\n".join(site_check.broken)
+    )
 
 
 def test_addresses_are_relative(site_check):
@@ -111,17 +118,26 @@ def test_the_checker_finds_broken_addresses(tmp_path):
     (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2>', encoding="utf-8")
     (tmp_path / "style.css").write_text("", encoding="utf-8")
     (tmp_path / "index.html").write_text(
-        '<link rel="stylesheet" href="style.css"><a href="a/#here">ok</a><a href="a/">ok</a><a href="#top" id="top">ok</a>'
+        '<link rel="stylesheet" href="style.css"><a href="a/#here">ok</a><a href="a/">ok</a>'
+        '<a href="#top" id="top">ok</a>'
         '<a href="https://www.city.kumamoto.jp/">external link: not followed</a><a href="mailto:x@example.jp">mail</a>'
         '<a href="b/">missing page</a><a href="a/#nowhere">missing id</a><a href="/a/">absolute</a>'
         '<script src="https://cdn.example.com/x.js"></script><img src="//cdn.example.com/i.png">'
-        '<link rel="stylesheet" href="https://fonts.googleapis.com/css"><a href="../../up/">outside</a>', encoding="utf-8")
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css"><a href="../../up/">outside</a>',
+        encoding="utf-8",
+    )
     result = check_site(tmp_path)
     assert result.checked == 13
 
     def shown(messages):
         return [message.split(": <", 1)[1].split(">", 1)[0] for message in messages]
+
     assert shown(result.broken) == [
-        'a href="b/"', 'a href="a/#nowhere"', 'script src="https://cdn.example.com/x.js"',
-        'img src="//cdn.example.com/i.png"', 'link href="https://fonts.googleapis.com/css"', 'a href="../../up/"']
+        'a href="b/"',
+        'a href="a/#nowhere"',
+        'script src="https://cdn.example.com/x.js"',
+        'img src="//cdn.example.com/i.png"',
+        'link href="https://fonts.googleapis.com/css"',
+        'a href="../../up/"',
+    ]
     assert shown(result.absolute) == ['a href="/a/"']

@@ -1,4 +1,5 @@
 """The real policy data: valid, complete, and faithful to the source text."""
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,12 @@ SCHEMAS = sorted((DATA_DIR / "schemas").glob("*.schema.json"))
 def all_japanese() -> list[tuple[str, tuple, str]]:
     documents, faults = read_documents(DATA_DIR)
     assert not faults
-    return [(name, path, text) for name, doc in documents.items() if name != "terminology.yml"
-            for path, text in japanese_strings(doc.data)]
+    return [
+        (name, path, text)
+        for name, doc in documents.items()
+        if name != "terminology.yml"
+        for path, text in japanese_strings(doc.data)
+    ]
 
 
 def test_the_data_has_the_shape_of_the_printed_policy(policy):

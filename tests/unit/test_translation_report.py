@@ -3,6 +3,7 @@
 Each case works on a copy of policy_data with every text recorded as reviewed, changes it the way an editor
 would, and checks what the report lists. Expected lines are found in the edited text itself.
 """
+
 from __future__ import annotations
 
 import re
@@ -74,15 +75,16 @@ def test_changed_japanese_with_edited_english_says_so(reviewed_copy):
     text = text.replace("{ja: 卓球大会, en: Table tennis tournament}", "{ja: 卓球大会等, en: Table tennis tournaments}")
     path.write_text(text, encoding="utf-8")
     result = listed(reviewed_copy)
-    assert [(f.text.file, f.text.field, f.status, f.english_edited) for f in result] == \
-        [("initiatives/035.yml", "blocks[1].items[1]", "changed", True)]
+    assert [(f.text.file, f.text.field, f.status, f.english_edited) for f in result] == [
+        ("initiatives/035.yml", "blocks[1].items[1]", "changed", True)
+    ]
 
 
 @pytest.mark.parametrize(
     "anchor,added,field",
     [
         # Inserting an item shifts the position of the items after it; only the inserted one is listed.
-        ("職員知恵袋グループ, en: Staff \"bag of wisdom\" group}", "before", "blocks[0].items[0]"),
+        ('職員知恵袋グループ, en: Staff "bag of wisdom" group}', "before", "blocks[0].items[0]"),
         ("バドミントン大会, en: Badminton tournament}", "after", "blocks[1].items[3]"),
     ],
     ids=["inserted-before-others", "added-at-the-end"],
@@ -107,16 +109,19 @@ def test_missing_english_is_listed(reviewed_copy):
     edited = path.read_text(encoding="utf-8").replace("{ja: 卓球大会, en: Table tennis tournament}", "{ja: 卓球大会}")
     path.write_text(edited, encoding="utf-8")
     result = listed(reviewed_copy)
-    assert [(f.status, f.text.field, f.text.line) for f in result] == \
-        [("missing", "blocks[1].items[1]", _line_of(edited, "{ja: 卓球大会}"))]
+    assert [(f.status, f.text.field, f.text.line) for f in result] == [
+        ("missing", "blocks[1].items[1]", _line_of(edited, "{ja: 卓球大会}"))
+    ]
 
 
 def test_mark_reviewed_clears_the_report(reviewed_copy):
     path = reviewed_copy / "meta.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("ja: 熊本市職員成長・育成方針", "ja: 熊本市職員成長・育成方針（改）", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("ja: 熊本市職員成長・育成方針", "ja: 熊本市職員成長・育成方針（改）", 1), encoding="utf-8"
+    )
     assert len(listed(reviewed_copy)) == 1
-    count = mark_reviewed(reviewed_copy, files={"initiatives/001.yml"})   # another file: still listed
+    count = mark_reviewed(reviewed_copy, files={"initiatives/001.yml"})  # another file: still listed
     assert len(listed(reviewed_copy)) == 1
     assert mark_reviewed(reviewed_copy) == count
     assert listed(reviewed_copy) == []
