@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import pytest
 from pypdf import PdfReader
@@ -67,13 +68,19 @@ class Printer:
 
     def __init__(self, page, base: str, policy):
         self.page, self.base, self.policy = page, base, policy
-        self.cache: dict[str, tuple[int, list[tuple[float, float]], str]] = {}
+        self.printed: dict[str, Future] = {}  # by address: (pages, page sizes, whitespace-free text)
         self.folds: dict[str, dict[str, str]] = {}
+        # Reading a PDF's text takes as long as printing it: one page is read while the browser prints the next.
+        self.reader = ThreadPoolExecutor(max_workers=1)
 
-    def _pdf_text(self) -> tuple[int, list[tuple[float, float]], str]:
-        reader = PdfReader(io.BytesIO(self.page.pdf(format="A4")))
+    @staticmethod
+    def _read(pdf: bytes) -> tuple[int, list[tuple[float, float]], str]:
+        reader = PdfReader(io.BytesIO(pdf))
         sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
         return len(reader.pages), sizes, squeeze("".join(p.extract_text() for p in reader.pages))
+
+    def _pdf_text(self) -> Future:
+        return self.reader.submit(self._read, self.page.pdf(format="A4"))
 
     def _goto(self, url: str) -> None:
         response = self.page.goto(self.base + url, wait_until="load")
@@ -102,7 +109,7 @@ class Printer:
             }""",
                 characters,
             )
-            read = re.findall(r"\[([^\[\]])\]", self._pdf_text()[2])
+            read = re.findall(r"\[([^\[\]])\]", self._pdf_text().result()[2])
             assert len(read) == 2 * len(characters), "could not read back the calibration characters"
             self.folds[language] = {
                 got: wanted for wanted, got in zip(characters * 2, read, strict=True) if got != wanted
@@ -113,20 +120,26 @@ class Printer:
         fold = self.fold(language)
         return "".join(fold.get(c, c) for c in squeeze(text))
 
+    def start(self, paths: list[str], language: str) -> None:
+        """Print pages, each once, without waiting for their text."""
+        for url in (address(path, language) for path in paths):
+            if url not in self.printed:
+                self._goto(url)
+                self.printed[url] = self._pdf_text()
+
     def print(self, path: str, language: str) -> tuple[int, list[tuple[float, float]], str]:
         """(number of pages, page sizes in points, folded whitespace-free text) of a page printed on A4."""
-        url = address(path, language)
-        if url not in self.cache:
-            self._goto(url)
-            pages, sizes, text = self._pdf_text()
-            self.cache[url] = (pages, sizes, self.text(text, language))
-        return self.cache[url]
+        self.start([path], language)
+        pages, sizes, text = self.printed[address(path, language)].result()
+        return pages, sizes, self.text(text, language)
 
 
 @pytest.fixture(scope="module")
 def printer(browser, site_server, policy):
     context = browser.new_context()
-    yield Printer(context.new_page(), site_server, policy)
+    printer = Printer(context.new_page(), site_server, policy)
+    yield printer
+    printer.reader.shutdown()
     context.close()
 
 
@@ -165,6 +178,8 @@ def printout_faults(printer: Printer, path: str, language: str, rank, max_pages:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_rank_pages_print_on_at_most_four_a4_pages(printer, policy, language):
     faults = []
+    printer.fold(language)
+    printer.start([f"ranks/{rank.id}/" for rank in policy.ranks], language)
     for rank in policy.ranks:
         path = f"ranks/{rank.id}/"
         faults += printout_faults(printer, path, language, rank, max_pages=4)
@@ -182,6 +197,8 @@ def test_rank_pages_print_on_at_most_four_a4_pages(printer, policy, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_self_check_sheets_print_on_at_most_two_a4_pages(printer, policy, language):
     faults = []
+    printer.fold(language)
+    printer.start([f"self-check/{rank.id}/" for rank in policy.ranks], language)
     for rank in policy.ranks:
         faults += printout_faults(printer, f"self-check/{rank.id}/", language, rank, max_pages=2)
     assert not faults, "\n".join(faults)

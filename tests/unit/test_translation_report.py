@@ -7,6 +7,7 @@ would, and checks what the report lists. Expected lines are found in the edited 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -39,13 +40,21 @@ def test_the_lock_is_well_formed():
         assert set(entry) == {"ja", "en"} and all(re.fullmatch(r"[0-9a-f]{12}", v) for v in entry.values()), key
 
 
+@pytest.fixture(scope="module")
+def reviewed_data(tmp_path_factory) -> Path:
+    """The data with every text recorded as reviewed: the real lock may be behind the data (the report is
+    not a gate), and each test needs a clean start."""
+    data = tmp_path_factory.mktemp("reviewed") / "policy_data"
+    shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("source"))
+    mark_reviewed(data)
+    assert listed(data) == []
+    return data
+
+
 @pytest.fixture
-def reviewed_copy(data_copy) -> Path:
-    """A copy of the data with every text recorded as reviewed: the real lock may be behind the data (the
-    report is not a gate), and each test needs a clean start."""
-    mark_reviewed(data_copy)
-    assert listed(data_copy) == []
-    return data_copy
+def reviewed_copy(reviewed_data, tmp_path) -> Path:
+    """A copy of reviewed_data that a test may edit."""
+    return shutil.copytree(reviewed_data, tmp_path / "policy_data")
 
 
 def test_changed_japanese_is_listed_with_file_line_and_field(reviewed_copy):
