@@ -5,6 +5,9 @@ rebuilds of `mkdocs serve` included, and handbook.load caches the model by the d
 One renderer per language is kept for all pages of that language. The language is read when a page
 renders: by then mkdocs-static-i18n has set the theme's language for the build in progress.
 """
+from pathlib import Path
+
+from handbook.history import site_history
 from handbook.load import load_policy
 from handbook.render import PageRenderer
 
@@ -19,7 +22,9 @@ def define_env(env):
         language = env.conf["theme"]["language"]
         renderer = renderers.get(language)
         if renderer is None:   # not load_policy() per page: fingerprinting the data for each page cost ~0.7 s a build
-            renderer = renderers[language] = PageRenderer(load_policy(), language)
+            # the history of the data (the changes page, each page's date): read once per repository HEAD
+            history = site_history(Path(env.conf.config_file_path).parent)
+            renderer = renderers[language] = PageRenderer(load_policy(), language, history)
         # The page's title in its own language (the browser tab, the header), whatever the file is called.
         env.page.meta["title"] = renderer.title(path)
         return renderer.render(path)

@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 
 from handbook.errors import PolicyDataError
 from handbook.exports import write_downloads
+from handbook.history import site_history, write_feeds
 from handbook.load import load_policy
 from handbook.search_index import write_search_index
 from handbook.model import LANGUAGES
@@ -71,6 +72,11 @@ def on_post_build(config):
         return
     policy = load_policy()
     write_downloads(policy, Path(config["site_dir"]))
+    history = site_history(Path(config.config_file_path).parent)  # read once per HEAD, shared with macros.py
+    if write_feeds(history, policy, Path(config["site_dir"])):
+        log.info("What changed: %d entries, an Atom feed per language (changes.xml)", len(history.entries))
+    else:
+        log.info("What changed: the history is not available (%s); the page says so", history.reason)
     pages = write_search_index(policy, Path(config["site_dir"]))
     log.info("Search index written for %d pages (both languages)", pages)
     if _state["final_dir"] is None:

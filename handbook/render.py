@@ -18,7 +18,8 @@ from markupsafe import Markup
 from . import charts
 from .compare import comparison_page, comparison_pairs, item_histories, pair_items, wording_diff
 from .exports import DOWNLOADS
-from .model import Figure, GlossaryTerm, Initiative, Policy, Text
+from .history import CHANGES_PAGE, DERIVED_KINDS, FEED_FILE, History, format_date
+from .model import LANGUAGES, Figure, GlossaryTerm, Initiative, Policy, Text
 from .site import page_specs, url_prefix
 from .ui import label, separators
 
@@ -122,9 +123,10 @@ def environment() -> Environment:
 class PageRenderer:
     """Renders the pages of one language; created once per language build and reused for every page."""
 
-    def __init__(self, policy: Policy, language: str):
+    def __init__(self, policy: Policy, language: str, history: History | None = None):
         self.policy = policy
         self.language = language
+        self.history = history  # handbook.history: the changes page and each page's date (None: not read)
         self.specs = {spec.path: spec for spec in page_specs(policy)}
         self.glossary = Glossary(policy.glossary, language)
         self.histories = {history.id: history for history in item_histories(policy)}
@@ -195,7 +197,13 @@ class PageRenderer:
         )
         context.update(getattr(self, f"_context_{spec.kind}", lambda key: {})(spec.key))
         try:
-            return environment().get_template(f"{spec.kind}.md.j2").render(context)
+            text = environment().get_template(f"{spec.kind}.md.j2").render(context)
+            if self.history is not None and self.history.available and spec.path != CHANGES_PAGE:
+                # The date the page's content last changed and its entries on the changes page, after the content.
+                entries = self.history.entries_for(spec.path, language)
+                text += environment().get_template("_page_changed.j2").render(
+                    context, page_entries=entries, date=lambda d: format_date(d, language))
+            return text
         except Exception as error:
             where = _template_frame(error)
             place = f"{where[0]}, line {where[1]}" if where else f"template {spec.kind}.md.j2"
@@ -246,4 +254,65 @@ class PageRenderer:
             "previous": self.policy.initiatives[index - 1] if index else None,
             "next": self.policy.initiatives[index + 1] if index + 1 < len(self.policy.initiatives) else None,
             "terms": [term for term in self.policy.glossary if term.defined_in is initiative],
+        }
+
+    def _context_changes(self, key: None) -> dict:
+        """The history's entries grouped by the revision meta.yml named at the time, each entry's changes by the
+        page they are on (the rank or item page of a competency, not its derived views)."""
+        language, order, history = self.language, list(self.specs), self.history
+        shown = {path for path, spec in self.specs.items() if spec.kind not in DERIVED_KINDS}
+
+        def link(page: str) -> str | None:
+            """The page, if the handbook still has it; an item's anchor only while the rank still has the item."""
+            path, _, fragment = page.partition("#")
+            if path not in shown:
+                return None
+            spec = self.specs[path]
+            items = {i.id for i in self.policy.rank(spec.key).table.items} if spec.kind == "rank" else None
+            if fragment and items is not None and fragment not in items:
+                return path  # the item has left that rank's table
+            return page
+
+        def runs(change) -> dict:
+            old, new = (change.old[language] if change.old else None), (change.new[language] if change.new else None)
+            if old is None or new is None or old == new:
+                return {"same": True}
+            diff = wording_diff(old, new, language)
+            return {"same": False, "before": [r for r in diff if r[0] != "added"],
+                    "after": [r for r in diff if r[0] != "removed"]}
+
+        def in_order(page: str | None) -> tuple:
+            return (page is None, order.index(page) if page else 0)
+
+        revisions: list[dict] = []
+        for entry in (history.entries if history is not None else []):
+            by_page: dict[str | None, dict] = {}
+            for change in entry.texts:
+                pages = list(dict.fromkeys(filter(None, map(link, change.pages))))
+                page = pages[0].partition("#")[0] if pages else None
+                also = [other for other in dict.fromkeys(p.partition("#")[0] for p in pages) if other != page]
+                # On the first language's page an English-only change is listed apart, folded: its text is the same
+                group = by_page.setdefault(page, {"changes": [], "translations": []})
+                folded = change.kind == "translation" and language == LANGUAGES[0]
+                group["translations" if folded else "changes"].append(
+                    {"change": change, "place": pages[0] if pages else None, "also": also, **runs(change)})
+            title = label("change_initial")[language] if entry.initial else entry.title
+            view = {
+                "entry": entry,
+                "heading": heading_text(f"{format_date(entry.date, language)}{self.separators['colon']}{title}"),
+                "entities": [(change, next(filter(None, map(link, change.pages)), None)) for change in entry.entities],
+                "pages": [(page, by_page[page]) for page in sorted(by_page, key=in_order)],
+            }
+            if revisions and revisions[-1]["revision"] == entry.revision:
+                revisions[-1]["entries"].append(view)
+            else:
+                revisions.append({"revision": entry.revision, "entries": [view]})
+        for number, revision in enumerate(reversed(revisions), start=1):
+            revision["anchor"] = f"revision-{number}"
+        return {
+            "history": history,
+            "revisions": revisions,
+            "feed": posixpath.relpath(FEED_FILE, self.specs[CHANGES_PAGE].url),  # both in the language's folder
+            "page_title": lambda page: self.specs[page].title,
+            "date": lambda moment: format_date(moment, language),
         }

@@ -100,6 +100,7 @@ def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpe
         single("indicators", "indicators.md"),
         single("development_plans", "development-plans.md"),
         single("glossary", "glossary.md"),
+        single("changes", "changes.md"),  # from the repository's history (handbook/history.py)
         # For maintainers: reached from the contributor guide, not from the staff navigation.
         (label("editor_notes"), PageSpec("editor-notes.md", "editor_notes", label("editor_notes"), in_nav=False)),
     ]
