@@ -22,9 +22,10 @@ def define_env(env):
         language = env.conf["theme"]["language"]
         renderer = renderers.get(language)
         if renderer is None:   # not load_policy() per page: fingerprinting the data for each page cost ~0.7 s a build
+            data_dir = Path(env.conf.config_file_path).parent / "policy_data"  # the project's, beside mkdocs.yml
             # the history of the data (the changes page, each page's date): read once per repository HEAD
             history = site_history(Path(env.conf.config_file_path).parent)
-            renderer = renderers[language] = PageRenderer(load_policy(), language, history)
+            renderer = renderers[language] = PageRenderer(load_policy(data_dir), language, history)
         # The page's title in its own language (the browser tab, the header), whatever the file is called.
         env.page.meta["title"] = renderer.title(path)
         return renderer.render(path)

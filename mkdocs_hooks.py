@@ -6,6 +6,7 @@ Everything policy-specific lives in the handbook package; this file only connect
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 import tempfile
@@ -28,20 +29,27 @@ log = logging.getLogger("mkdocs.plugins.handbook")
 _state: dict = {"depth": 0, "final_dir": None}
 
 
+def _policy(config):
+    """The project's data: policy_data/ beside mkdocs.yml (the package may be installed from elsewhere)."""
+    return load_policy(Path(config.config_file_path).parent / "policy_data")
+
+
 def _language(config) -> str:
     i18n = config.plugins.get("i18n")
     return (i18n.current_language if i18n and i18n.current_language else None) or config["theme"]["language"]
 
 
 def _is_serve_dir(site_dir: str) -> bool:
+    """`mkdocs serve` and the handbook's preview (scripts/preview.py) build in place: nothing to keep safe."""
     path = Path(site_dir)
-    return path.parent == Path(tempfile.gettempdir()) and path.name.startswith("mkdocs_")
+    in_place = path.parent == Path(tempfile.gettempdir()) and path.name.startswith("mkdocs_")
+    return in_place or bool(os.environ.get("HANDBOOK_PREVIEW"))
 
 
 @event_priority(100)  # before every plugin: bad data must stop the build before any of them acts
 def on_config(config):
     try:
-        policy = load_policy()
+        policy = _policy(config)
     except PolicyDataError as error:
         raise Abort(str(error)) from None
     try:
@@ -70,15 +78,18 @@ def on_post_build(config):
     _state["depth"] -= 1
     if _state["depth"] > 0:
         return
-    policy = load_policy()
+    policy = _policy(config)
     write_downloads(policy, Path(config["site_dir"]))
     history = site_history(Path(config.config_file_path).parent)  # read once per HEAD, shared with macros.py
     if write_feeds(history, policy, Path(config["site_dir"])):
         log.info("What changed: %d entries, an Atom feed per language (changes.xml)", len(history.entries))
     else:
         log.info("What changed: the history is not available (%s); the page says so", history.reason)
-    pages = write_search_index(policy, Path(config["site_dir"]))
-    log.info("Search index written for %d pages (both languages)", pages)
+    if os.environ.get("HANDBOOK_PREVIEW") == "quick":
+        log.info("Preview: the search index is brought up to date by the next full build")
+    else:
+        pages = write_search_index(policy, Path(config["site_dir"]))
+        log.info("Search index written for %d pages (both languages)", pages)
     if _state["final_dir"] is None:
         return
     final, staging = _state["final_dir"], Path(config["site_dir"])
@@ -125,7 +136,7 @@ _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[
 
 def on_post_page(output, page, config):
     """Drop the head's language links (see above) and mark the phrase boundaries of Japanese text."""
-    policy = load_policy()
+    policy = _policy(config)
     if _state.get("breaker_for") is not policy:
         _state["breaker"], _state["breaker_for"] = PhraseBreaker(policy_terms(policy)), policy
     return _state["breaker"].break_html(_HEAD_ALTERNATE.sub("", output))
