@@ -26,6 +26,10 @@ from handbook.stubs import write_stubs
 from handbook.typography import PhraseBreaker, policy_terms
 
 log = logging.getLogger("mkdocs.plugins.handbook")
+# A build says what it built and what is wrong, nothing more: the plugins' progress notes (mkdocs-macros
+# lists its functions and variables at every build, static-i18n its languages) would hide real warnings.
+for _chatty in ("mkdocs.plugins.mkdocs_macros", "mkdocs.plugins.mkdocs_static_i18n"):
+    logging.getLogger(_chatty).setLevel(logging.WARNING)
 _state: dict = {"depth": 0, "final_dir": None}
 
 

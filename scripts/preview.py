@@ -1,0 +1,249 @@
+"""Preview the handbook while editing its data: `bash scripts/serve.sh` runs this.
+
+An edit of a YAML file reaches the browser in about a second: the data is read and checked again, every
+page's content is rendered again (both languages, well under a second), and only the pages whose content
+changed are rebuilt by MkDocs (`--dirty`: their stubs are touched). A change of the navigation (a title), of
+a template or of the theme rebuilds everything. The search index follows a moment later. Open pages reload by
+themselves.
+
+When the data has a fault, every page shows the fault (in Japanese, then English, with file, line and field)
+instead of hanging; fixing the file brings the site back. Starting with broken data shows the same page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import html
+import http.server
+import json
+import logging
+import os
+import tempfile
+import sys
+import threading
+import time
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from mkdocs.commands.build import build  # noqa: E402 - after the environment is set
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import Abort  # noqa: E402
+
+from handbook.errors import PolicyDataError  # noqa: E402
+from handbook.load import load_policy  # noqa: E402
+from handbook.model import LANGUAGES  # noqa: E402
+from handbook.render import PageRenderer  # noqa: E402
+from handbook.search_index import write_search_index  # noqa: E402
+from handbook.site import mkdocs_nav, page_specs  # noqa: E402
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+WATCHED = ["policy_data", "handbook", "overrides", "mkdocs.yml", "mkdocs_hooks.py", "macros.py"]
+log = logging.getLogger("preview")
+
+# Polls the preview's state and reloads the page when a build finished or the data's fault changed.
+RELOAD_SCRIPT = """<script>(function () {
+  var seen = null;
+  setInterval(function () {
+    fetch("/__preview__/state", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
+      if (seen === null) { seen = s.version; } else if (s.version !== seen) { location.reload(); }
+    }).catch(function () {});
+  }, 700);
+})();</script>"""
+
+
+class Preview:
+    def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
+        self.version = 0
+        self.fault: str | None = None
+        self.fingerprints: dict[tuple[str, str], str] = {}
+        self.nav: list | None = None
+        self.lock = threading.Lock()
+        self.indexing = threading.Lock()
+        self.viewed: list[str] = []  # addresses of pages recently requested, newest first
+
+    # Building
+
+    def _mkdocs(self, dirty: bool, default_language_only: bool = False) -> None:
+        os.environ["HANDBOOK_PREVIEW"] = "quick" if dirty else "full"
+        # mkdocs-static-i18n builds the other languages dirty only when the command line says so
+        sys.argv[1:] = ["--dirty"] if dirty else []
+        # not strict: MkDocs warns about every dirty build, which strict mode turns into a failure
+        config = load_config(str(REPOSITORY / "mkdocs.yml"), site_dir=str(self.site_dir), strict=False)
+        if default_language_only:
+            for language in config.plugins["i18n"].config.languages:
+                language.build = bool(language.default)
+        config.plugins.on_startup(command="build", dirty=dirty)
+        try:
+            build(config, dirty=dirty)
+        finally:
+            config.plugins.on_shutdown()
+
+    def _page_contents(self, policy) -> tuple[dict[tuple[str, str], str], list]:
+        fingerprints = {}
+        for language in LANGUAGES:
+            renderer = PageRenderer(policy, language)
+            for spec in page_specs(policy):
+                text = renderer.title(spec.path) + "\n" + renderer.render(spec.path)
+                fingerprints[language, spec.path] = hashlib.sha1(text.encode("utf-8")).hexdigest()
+        return fingerprints, [mkdocs_nav(policy, language) for language in LANGUAGES]
+
+    def rebuild(self, full: bool) -> None:
+        """Check the data, then rebuild what changed (or everything); on a fault, show it instead."""
+        started = time.perf_counter()
+        try:
+            policy = load_policy(REPOSITORY / "policy_data")
+            fingerprints, nav = self._page_contents(policy)
+            changed = {key[1] for key in fingerprints if fingerprints[key] != self.fingerprints.get(key)}
+            # after a fault the site still holds the last good build: only what changed since then is rebuilt
+            full = full or nav != self.nav or not self.fingerprints
+            if full:
+                self._mkdocs(dirty=False)
+            elif changed:
+                # First the changed pages someone is looking at, in Japanese, then the rest in both languages.
+                url_to_path = {spec.url: spec.path for spec in page_specs(policy)}
+                with self.lock:
+                    viewed = {url_to_path.get(url) for url in self.viewed}
+                first = (changed & viewed) or changed
+                self._touch(first)
+                self._mkdocs(dirty=True, default_language_only=True)
+                with self.lock:
+                    self.version += 1
+                log.info("Rebuilt %s in Japanese in %.1f s", _pages(first), time.perf_counter() - started)
+                self._touch(changed)
+                self._mkdocs(dirty=True)
+            elif self.fault is None:
+                return  # nothing a reader would see has changed
+        except (PolicyDataError, Abort) as error:
+            with self.lock:
+                self.fault, self.version = str(error), self.version + 1
+            log.error("%s", error)
+            return
+        with self.lock:
+            self.fault, self.fingerprints, self.nav = None, fingerprints, nav
+            self.version += 1
+        log.info("Rebuilt %s in %.1f s", "every page" if full else _pages(changed), time.perf_counter() - started)
+        if not full:  # the search index catches up after the pages are served, without holding up the next edit
+            threading.Thread(target=self._index, args=(policy,), name="preview-search", daemon=True).start()
+
+    @staticmethod
+    def _touch(paths: set[str]) -> None:
+        """A touched stub is newer than its built page, so a dirty build rebuilds that page."""
+        for path in paths:
+            os.utime(REPOSITORY / "docs" / path)
+
+    def saw(self, url_path: str) -> None:
+        """Remember the pages open in browsers (their address without the language prefix)."""
+        for language in LANGUAGES[1:]:
+            url_path = url_path.removeprefix(f"/{language}/").removeprefix("/")
+        with self.lock:
+            self.viewed = ([url_path.lstrip("/")] + [u for u in self.viewed if u != url_path.lstrip("/")])[:10]
+
+    def _index(self, policy) -> None:
+        with self.indexing:  # one index at a time; an edit during indexing is indexed by the next run
+            write_search_index(policy, self.site_dir)
+
+    def watch(self, interval: float = 0.2) -> None:
+        def snapshot() -> dict[Path, int]:
+            files = {}
+            for name in WATCHED:
+                path = REPOSITORY / name
+                for file in [path] if path.is_file() else path.rglob("*"):
+                    if file.is_file() and "__pycache__" not in file.parts:
+                        files[file] = file.stat().st_mtime_ns
+            return files
+
+        self.rebuild(full=True)
+        before = snapshot()
+        while True:
+            time.sleep(interval)
+            now = snapshot()
+            if now != before:
+                touched = {f for f in set(now) | set(before) if now.get(f) != before.get(f)}
+                data_only = all((REPOSITORY / "policy_data") in f.parents for f in touched)
+                before = now
+                self.rebuild(full=not data_only)
+
+    # Serving
+
+    def state(self) -> dict:
+        with self.lock:
+            return {"version": self.version, "fault": self.fault}
+
+
+def _pages(paths: set[str]) -> str:
+    shown = ", ".join(sorted(paths)[:4]) + (", …" if len(paths) > 4 else "")
+    return f"{len(paths)} page(s) ({shown})"
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    preview: Preview
+
+    def log_message(self, format, *args):  # noqa: A002 - the name is http.server's
+        pass
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        state = self.preview.state()
+        if self.path.startswith("/__preview__/state"):
+            return self._send(200, "application/json", json.dumps(state).encode("utf-8"))
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        is_page = path.endswith("/") or path.endswith(".html")
+        if is_page and state["fault"]:
+            return self._send(500, "text/html; charset=utf-8", fault_page(state["fault"]).encode("utf-8"))
+        if is_page:
+            self.preview.saw(path.removesuffix("index.html"))
+            file = Path(self.translate_path(path))
+            file = file / "index.html" if file.is_dir() else file
+            if file.is_file():
+                page = file.read_text(encoding="utf-8").replace("</body>", RELOAD_SCRIPT + "</body>", 1)
+                return self._send(200, "text/html; charset=utf-8", page.encode("utf-8"))
+        return super().do_GET()
+
+    def _send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def fault_page(fault: str) -> str:
+    return f"""<!doctype html><html lang="ja"><head><meta charset="utf-8">
+<title>データに問題があります / The data has a problem</title>
+<style>body{{font-family:"BIZ UDPGothic","Yu Gothic",Meiryo,"Noto Sans CJK JP",sans-serif;margin:2rem;max-width:60rem;
+line-height:1.6;color:#1d2733}}h1{{color:#a3231b}}pre{{white-space:pre-wrap;background:#fdf3f2;border:1px solid #a3231b;
+padding:1rem;font-size:.95rem}}</style></head><body>
+<h1>データに問題があるため、プレビューを更新できません</h1>
+<p>下の内容を直して保存すると、このページは自動で元に戻ります。</p>
+<p lang="en">The preview cannot be updated because of the problem below. Fix it and save the file: this page
+comes back by itself.</p>
+<pre>{html.escape(fault)}</pre>
+{RELOAD_SCRIPT}</body></html>"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--addr", default=os.environ.get("HANDBOOK_ADDR", "127.0.0.1:8000"), help="host:port")
+    arguments = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    for noisy in ("mkdocs", "mkdocs_static_i18n", "mkdocs_macros", "mkdocs.plugins"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    host, _, port = arguments.addr.rpartition(":")
+    site_dir = Path(tempfile.mkdtemp(prefix="handbook-preview-"))
+    preview = Preview(site_dir)
+    handler = functools.partial(type("PreviewHandler", (Handler,), {"preview": preview}), directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), handler)
+    threading.Thread(target=server.serve_forever, name="preview-server", daemon=True).start()
+    log.info("Preview at http://%s/ (日本語) and http://%s/en/ (English); Ctrl+C to stop.", arguments.addr, arguments.addr)
+    try:
+        preview.watch()
+    except KeyboardInterrupt:
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
