@@ -128,7 +128,7 @@ def on_post_template(output_content, template_name, config):
     config.extra.alternate = _state.pop("alternate", None)
     # Each language build writes the site's one 404.html; the default language's (lang="ja") is kept.
     if _language(config) == LANGUAGES[0]:
-        _state["404"] = output_content
+        _state["404"] = _finish(output_content, config)
     return _state.get("404", output_content)
 
 
@@ -138,12 +138,33 @@ def on_post_template(output_content, template_name, config):
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
-def on_post_page(output, page, config):
-    """Drop the head's language links (see above) and mark the phrase boundaries of Japanese text."""
+# Material markup that the base template writes outside any block an override could replace:
+# - the drawer's overlay is a <label> for a hidden checkbox with no text (a label of nothing to WCAG checkers);
+#   it becomes a plain element, closed by overrides/assets/theme.js;
+# - autocomplete="off" is not allowed on a checkbox;
+# - icons (inline SVG, 24×24) inside buttons and links are decoration: their control is named by its text or
+#   aria-label, so they are hidden from assistive technology.
+_THEME_FIXES = [
+    (re.compile(r'<label class="md-overlay" for="__drawer"></label>'), '<div class="md-overlay" aria-hidden="true"></div>'),
+    (re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"'), r"\1"),
+    (re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'),
+     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false">'),
+]
+
+
+def _finish(output: str, config) -> str:
+    """Drop the head's language links (see above), mend the theme's markup, and mark the phrase boundaries of
+    Japanese text: for every page and the 404 page."""
+    for pattern, replacement in _THEME_FIXES:
+        output = pattern.sub(replacement, output)
     policy = _policy(config)
     if _state.get("breaker_for") is not policy:
         _state["breaker"], _state["breaker_for"] = PhraseBreaker(policy_terms(policy)), policy
     return _state["breaker"].break_html(_HEAD_ALTERNATE.sub("", output))
+
+
+def on_post_page(output, page, config):
+    return _finish(output, config)
 
 
 @event_priority(0)  # after static-i18n (50), which leaves the home pages' language links root-absolute

@@ -125,8 +125,8 @@ def theme_words(policy: Policy, language: str) -> dict[str, str]:
         "description": label("site_description")[language].format(**names),
         "footer": label("footer_source")[language].format(**names),
         "permalink_title": label("permalink_title")[language],
-        **{key: label(key)[language] for key in ("search_label", "search_placeholder", "search_results",
-                                                  "search_none", "search_count", "search_count_one", "search_more")},
+        **{key: label(key)[language] for key in ("search_label", "search_placeholder", "search_results", "search_none",
+                                                  "search_count", "search_count_one", "search_more", "menu")},
     }
 
 
