@@ -23,7 +23,7 @@ from handbook.search_index import write_search_index
 from handbook.model import LANGUAGES
 from handbook.site import mkdocs_nav, not_found_page, theme_words
 from handbook.stubs import write_stubs
-from handbook.typography import PhraseBreaker, policy_terms
+from handbook.typography import PhraseBreaker, mark_other_language, policy_terms
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 # A build says what it built and what is wrong, nothing more: the plugins' progress notes (mkdocs-macros
@@ -153,14 +153,15 @@ _THEME_FIXES = [
 
 
 def _finish(output: str, config) -> str:
-    """Drop the head's language links (see above), mend the theme's markup, and mark the phrase boundaries of
-    Japanese text: for every page and the 404 page."""
+    """Drop the head's language links (see above), mend the theme's markup, mark text in the other language,
+    and mark the phrase boundaries of Japanese text: for every page and the 404 page."""
     for pattern, replacement in _THEME_FIXES:
         output = pattern.sub(replacement, output)
     policy = _policy(config)
     if _state.get("breaker_for") is not policy:
         _state["breaker"], _state["breaker_for"] = PhraseBreaker(policy_terms(policy)), policy
-    return _state["breaker"].break_html(_HEAD_ALTERNATE.sub("", output))
+    output = mark_other_language(_HEAD_ALTERNATE.sub("", output), _language(config))
+    return _state["breaker"].break_html(output)
 
 
 def on_post_page(output, page, config):

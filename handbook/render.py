@@ -227,13 +227,53 @@ class PageRenderer:
         return {"rank": self.policy.rank(key), "comparison_page": comparison_page}
 
     def _context_self_check(self, key: str) -> dict:
-        return {"rank": self.policy.rank(key)}
+        """The sheet, its growth record's data for the script (handbook.growth) and what the next rank asks."""
+        from . import growth
+
+        rank, language = self.policy.rank(key), self.language
+        target = growth.growth_target(rank)
+        initiatives = {i.number: i for i in self.policy.initiatives}
+        page = self.specs[rank.self_check_page]
+
+        def sheet_href(other) -> str:
+            relative = posixpath.relpath(self.specs[other.self_check_page].url, page.url)
+            return relative + "/"
+
+        return {
+            "rank": rank,
+            "target": target,
+            "steps": growth.next_steps(rank, target) if target else {},
+            "ranks_above": self.separators["list"].join(  # nearest first
+                r.name[language] for r in reversed(self.policy.ranks) if r.position < rank.position),
+            "blocks": growth.orientation_blocks(rank),
+            "vision_questions": growth.VISION_QUESTIONS,
+            "career_review": initiatives.get(growth.CAREER_REVIEW),
+            "one_on_one": initiatives.get(growth.ONE_ON_ONE),
+            "growth_data": growth.page_data(self.policy, rank, language, sheet_href),
+            "growth_messages": growth.messages(language),
+            "fill": lambda key, **values: growth.fill(label(key)[language], **values),
+        }
 
     def _context_orientation(self, key: str) -> dict:
         return {"orientation": self.policy.orientation(key)}
 
     def _context_talent(self, key: str) -> dict:
         return {"talent": self.policy.talent(key)}
+
+    def _context_indicators(self, key: None) -> dict:
+        """Each chart's rows as (label, figure), for the table under the chart."""
+        language = self.language
+
+        def figure_rows(indicator):
+            return [(text_in(value.label, language), value) for value in indicator.values]
+
+        def target_rows(target):
+            rows = []
+            for figure, word in ((target.baseline, label("baseline")), (target.target, label("target"))):
+                rows.append((f"{word[language]} {text_in(figure.year, language)}".strip(), figure))
+            return rows
+
+        return {"figure_rows": figure_rows, "target_rows": target_rows}
 
     def _context_editor_notes(self, key: None) -> dict:
         by_page: dict[str, list] = {}

@@ -76,3 +76,50 @@ def policy_terms(policy) -> list[str]:
     names += [rank.name.ja for rank in policy.ranks] + [o.name.ja for o in policy.orientations]
     names += [term.term.ja for term in policy.glossary]
     return names
+
+
+# Language of parts (WCAG 3.1.2): text in the other language is marked with its own lang.
+_JAPANESE_RUN = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]+(?:[ \u3000]*[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]+)*")
+# English on a Japanese page: two or more words, or one word of four letters or more with small letters
+# (abbreviations such as DX, EBPM, ICT are read as part of the Japanese, as the policy uses them).
+_ENGLISH_RUN = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z'’.-]*(?:[ \u00a0]+[A-Za-z][A-Za-z'’.-]*)+|[A-Za-z]*[a-z][A-Za-z]{3,})(?![A-Za-z0-9])"
+)
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_LANG = re.compile(r'\slang="([^"]*)"')
+
+
+def mark_other_language(document: str, language: str) -> str:
+    """Wrap text in the other language in <span lang="…">: Japanese quoted on an English page (or inside an
+    English part of a Japanese page), English words on a Japanese page (the theme's, or the source's own
+    such as "vision"). What counts is the nearest lang around the text, the page's own at first."""
+    patterns = {"en": ("ja", _JAPANESE_RUN), "ja": ("en", _ENGLISH_RUN)}
+    parts = _TAG.split(document)
+    stack: list[list] = [["", language, 0]]  # [tag, lang, nesting of the same tag]
+    untouched = 0
+    for index, part in enumerate(parts):
+        if index % 2:
+            match = _TAG_NAME.match(part)
+            name = match.group(1).lower() if match else ""
+            closing, void = part.startswith("</"), name in _VOID or part.endswith("/>")
+            if name in _UNTOUCHED and not void:
+                untouched += -1 if closing else 1
+            if closing:
+                top = stack[-1]
+                if name == top[0]:
+                    if top[2]:
+                        top[2] -= 1
+                    elif len(stack) > 1:
+                        stack.pop()
+            elif not void and name:
+                lang = _LANG.search(part)
+                if lang:
+                    stack.append([name, lang.group(1), 0])
+                elif name == stack[-1][0]:
+                    stack[-1][2] += 1
+            continue
+        if not part or untouched or stack[-1][1] not in patterns:
+            continue
+        other, pattern = patterns[stack[-1][1]]
+        parts[index] = pattern.sub(lambda m, other=other: f'<span lang="{other}">{m.group(0)}</span>', part)
+    return "".join(parts)

@@ -1,0 +1,134 @@
+"""Staff read a finished handbook, not a converted PDF: every page in its own language (and text in the
+other language marked as such), no editor's note or PDF page reference on a staff page, Japanese headings
+breaking only between phrases. Read from the real built site."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from handbook.model import LANGUAGES
+from handbook.site import page_specs, url_prefix
+from handbook.typography import PhraseBreaker, policy_terms
+
+JAPANESE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
+ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,}(?:[ \u00a0]+[A-Za-z]{2,})+")
+# A page number of the printed policy: （Ｐ７）, P14～20, 次ページ以降, 次頁; "page 7", "pp. 14–20" in English.
+PDF_REFERENCE = re.compile(r"[PＰ][0-9０-９]+|次ページ|次頁|前頁|\bpp?\. ?\d+|\bpages? \d+")
+MAINTAINERS_ONLY = {"editor_notes"}
+# The what-changed page shows old wording as it stood, page references of the printed policy included.
+SHOWS_OLD_WORDING = {"changes"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class LanguageOfParts(HTMLParser):
+    """Each text node with the language its nearest ancestor's lang gives it."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str | None]] = []
+        self.texts: list[tuple[str, str]] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        self.stack.append((tag, dict(attrs).get("lang")))
+        self.skipping += tag in ("script", "style", "code", "svg")
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            open_tag, _ = self.stack.pop()
+            self.skipping -= open_tag in ("script", "style", "code", "svg")
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if data.strip() and not self.skipping:
+            lang = next((lang for _, lang in reversed(self.stack) if lang), None)
+            self.texts.append((lang, data.strip()))
+
+
+def built_pages(site: Path, policy):
+    for spec in page_specs(policy):
+        for language in LANGUAGES:
+            yield spec, language, (site / url_prefix(language) / spec.url / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_text_is_in_the_language_its_element_says(built_site, policy):
+    """No Japanese in an element whose nearest lang is English, no English phrase in one whose lang is
+    Japanese (abbreviations such as DX or EBPM are part of the Japanese, as the policy uses them)."""
+    faults = []
+    pages = [("404.html", "ja", (built_site / "404.html").read_text(encoding="utf-8"))]
+    pages += [(f"{url_prefix(language)}{spec.url}", language, text) for spec, language, text in built_pages(built_site, policy)]
+    for where, _, text in pages:
+        reader = LanguageOfParts()
+        reader.feed(text)
+        for lang, data in reader.texts:
+            if lang == "en" and JAPANESE.search(data):
+                faults.append(f"/{where}: Japanese in English: {data[:80]!r}")
+            if lang == "ja" and ENGLISH_WORDS.search(data):
+                faults.append(f"/{where}: English in Japanese: {data[:80]!r}")
+    assert not faults, f"{len(faults)} texts in the wrong language, e.g.:\n" + "\n".join(faults[:30])
+
+
+def test_every_japanese_page_has_a_japanese_title(built_site, policy):
+    for spec, language, text in built_pages(built_site, policy):
+        title = html.unescape(re.search(r"<title>(.*?)</title>", text, re.S).group(1))
+        if language == "ja":
+            assert JAPANESE.search(title.split(" - ")[0]), f"/{spec.url}: the title {title!r} is not Japanese"
+        else:
+            assert not JAPANESE.search(title), f"/en/{spec.url}: the title {title!r} is not English"
+
+
+def test_staff_pages_carry_no_editors_note_and_no_pdf_page_reference(built_site, policy):
+    faults = []
+    for spec, language, text in built_pages(built_site, policy):
+        if spec.kind in MAINTAINERS_ONLY:
+            continue
+        article = text[text.find("<article") : text.rfind("</article>")]
+        if 'class="editor-note' in article:
+            faults.append(f"{language} {spec.path}: an editor's note")
+        if spec.kind in SHOWS_OLD_WORDING:
+            continue
+        shown = html.unescape(re.sub(r"<[^>]+>", "", article))
+        faults += [f"{language} {spec.path}: PDF page reference {m.group(0)!r}" for m in PDF_REFERENCE.finditer(shown)]
+    assert not faults, "\n".join(faults[:30])
+
+
+def test_the_maintainers_page_lists_every_editors_note(built_site, policy):
+    text = (built_site / "editor-notes" / "index.html").read_text(encoding="utf-8").replace("<wbr>", "")
+    for note in policy.editor_notes:
+        assert f"policy_data/{note.file}" in text and note.field in text
+    assert "editor-notes" not in (built_site / "index.html").read_text(encoding="utf-8"), "not in the staff navigation"
+
+
+@pytest.fixture(scope="module")
+def breaker(policy) -> PhraseBreaker:
+    return PhraseBreaker(policy_terms(policy))
+
+
+def test_japanese_headings_break_only_between_phrases(built_site, policy, breaker):
+    """Each heading carries <wbr> exactly at the boundaries of its phrases, so a line breaks nowhere else
+    (the stylesheet keeps Japanese from breaking between other characters)."""
+    checked = 0
+    for spec, language, text in built_pages(built_site, policy):
+        if language != "ja":
+            continue
+        for heading in re.findall(r"<h[1-4][^>]*>(.*?)</h[1-4]>", text, re.S):
+            heading = re.sub(r'<a class="headerlink".*?</a>', "", heading)
+            # each text of the heading (between its elements) is cut into its phrases by <wbr>
+            for node in re.split(r"<(?!wbr>)[^>]+>", heading):
+                pieces = [html.unescape(piece) for piece in node.split("<wbr>")]
+                whole = "".join(pieces)
+                if not JAPANESE.search(whole):
+                    continue
+                assert pieces == list(breaker.phrases(whole)), (
+                    f"/{spec.url}: heading text {whole!r} breaks as {pieces} instead of {list(breaker.phrases(whole))}"
+                )
+                checked += 1
+    assert checked > len(policy.ranks)
