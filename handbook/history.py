@@ -11,6 +11,7 @@ the commits it has not seen. Without a history (no git, not a work tree, a shall
 
 Also here: the per-page dates and the Atom feeds of the same entries (one per language).
 """
+
 from __future__ import annotations
 
 import json
@@ -38,7 +39,7 @@ CACHE_VERSION = 1  # raise when what is cached per commit changes
 # The dates staff read are Kumamoto's: commits are shown in Japan Standard Time whatever the committer's zone.
 TIME_ZONE = timezone(timedelta(hours=9), "JST")
 NOT_SHOWN_FILES = {"terminology.yml"}  # the translators' term list: no page shows it as such
-NOT_SHOWN_FIELDS = {"source_note"}      # maintainers' notes (the editor-notes page), never on staff pages
+NOT_SHOWN_FIELDS = {"source_note"}  # maintainers' notes (the editor-notes page), never on staff pages
 # Feed ids are tag: URIs (RFC 4151), the same wherever the site is served.
 FEED_ID = "tag:city.kumamoto.jp,2024:staff-handbook/changes"
 FEED_FILE = "changes.xml"
@@ -50,19 +51,19 @@ DERIVED_KINDS = {"self_check", "comparison", "explorer"}
 
 @dataclass(frozen=True)
 class TextChange:
-    kind: str                     # changed | translation | added | removed
-    file: str                     # relative to policy_data/, e.g. "competencies.yml"
-    field: str                    # e.g. "tables[0].groups[2].items[1].description"
-    pages: tuple[str, ...]        # every page that shows the text, the one where it stands first
+    kind: str  # changed | translation | added | removed
+    file: str  # relative to policy_data/, e.g. "competencies.yml"
+    field: str  # e.g. "tables[0].groups[2].items[1].description"
+    pages: tuple[str, ...]  # every page that shows the text, the one where it stands first
     old: Text | None
     new: Text | None
-    context: Text | None = None   # the name of what the text belongs to (an item, a rank), if it is not that name
+    context: Text | None = None  # the name of what the text belongs to (an item, a rank), if it is not that name
 
 
 @dataclass(frozen=True)
 class EntityChange:
-    kind: str                     # added | removed
-    what: str                     # initiative | rank | talent | orientation | term | item
+    kind: str  # added | removed
+    what: str  # initiative | rank | talent | orientation | term | item
     key: str
     name: Text
     pages: tuple[str, ...]
@@ -74,11 +75,12 @@ class Entry:
 
     sha: str
     date: datetime
-    title: str                    # the commit's message (the pull request's title)
-    revision: Text | None         # meta.yml's revision at that commit
+    title: str  # the commit's message (the pull request's title)
+    revision: Text | None  # meta.yml's revision at that commit
     initial: bool = False
     texts: list[TextChange] = field(default_factory=list)
     entities: list[EntityChange] = field(default_factory=list)
+    _pages: dict = field(default_factory=dict, repr=False, compare=False)  # pages_in, by language
 
     @property
     def anchor(self) -> str:
@@ -91,14 +93,16 @@ class Entry:
 
     def pages_in(self, language: str | None) -> set[str]:
         """The pages whose content changed in a language (an English-only change leaves the Japanese as it was)."""
-        changes = [*self.entities, *(c for c in self.texts if c.kind != "translation" or language != LANGUAGES[0])]
-        return {page.partition("#")[0] for change in changes for page in change.pages}
+        if language not in self._pages:
+            changes = [*self.entities, *(c for c in self.texts if c.kind != "translation" or language != LANGUAGES[0])]
+            self._pages[language] = {page.partition("#")[0] for change in changes for page in change.pages}
+        return self._pages[language]
 
 
 @dataclass
 class History:
-    entries: list[Entry]          # newest first
-    reason: str | None = None     # why there is no history, when there is none
+    entries: list[Entry]  # newest first
+    reason: str | None = None  # why there is no history, when there is none
 
     @property
     def available(self) -> bool:
@@ -113,21 +117,30 @@ class History:
 
 # --- reading the repository ----------------------------------------------------------------------------------
 
+
 class _Git:
     def __init__(self, repository: Path):
         self.repository = repository
         self._batch: subprocess.Popen | None = None
 
     def run(self, *args: str) -> str:
-        result = subprocess.run(["git", "-C", str(self.repository), *args], capture_output=True,
-                                encoding="utf-8", errors="replace", check=True)
+        result = subprocess.run(
+            ["git", "-C", str(self.repository), *args],
+            capture_output=True,
+            encoding="utf-8",
+            errors="replace",
+            check=True,
+        )
         return result.stdout
 
     def blob(self, sha: str, path: str) -> bytes | None:
         """A file's content at a commit (git cat-file --batch: one process for every file read)."""
         if self._batch is None:
-            self._batch = subprocess.Popen(["git", "-C", str(self.repository), "cat-file", "--batch"],
-                                           stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            self._batch = subprocess.Popen(
+                ["git", "-C", str(self.repository), "cat-file", "--batch"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+            )
         self._batch.stdin.write(f"{sha}:{path}\n".encode())
         self._batch.stdin.flush()
         header = self._batch.stdout.readline().decode().split()
@@ -148,16 +161,20 @@ def _unavailable(repository: Path) -> str | None:
     if shutil.which("git") is None:
         return "git is not installed"
     try:
-        top = subprocess.run(["git", "-C", str(repository), "rev-parse", "--show-toplevel"], capture_output=True,
-                             text=True)
+        top = subprocess.run(
+            ["git", "-C", str(repository), "rev-parse", "--show-toplevel"], capture_output=True, text=True
+        )
         if top.returncode != 0 or Path(top.stdout.strip()).resolve() != repository.resolve():
-            return "not a git work tree (e.g. a copy from an archive)"
-        shallow = subprocess.run(["git", "-C", str(repository), "rev-parse", "--is-shallow-repository"],
-                                 capture_output=True, text=True)
+            said = top.stderr.strip().splitlines()[:1]  # e.g. git's "detected dubious ownership"
+            return "not a git work tree (e.g. a copy from an archive)" + (f": {said[0]}" if said else "")
+        shallow = subprocess.run(
+            ["git", "-C", str(repository), "rev-parse", "--is-shallow-repository"], capture_output=True, text=True
+        )
         if shallow.stdout.strip() == "true":
             return "a shallow clone (fetch the full history, e.g. actions/checkout with fetch-depth: 0)"
-        head = subprocess.run(["git", "-C", str(repository), "rev-parse", "--verify", "-q", "HEAD"],
-                              capture_output=True, text=True)
+        head = subprocess.run(
+            ["git", "-C", str(repository), "rev-parse", "--verify", "-q", "HEAD"], capture_output=True, text=True
+        )
         if head.returncode != 0:
             return "the repository has no commits"
     except OSError as error:
@@ -167,9 +184,10 @@ def _unavailable(repository: Path) -> str | None:
 
 def _is_data_file(path: str) -> bool:
     """policy_data/<file>.yml of the data (not schemas, source texts, the README or the translation lock)."""
-    relative = path[len(DATA) + 1:]
-    return relative in SINGLE_FILES or (relative.startswith(INITIATIVE_DIR + "/") and relative.endswith(".yml")
-                                        and relative.count("/") == 1)
+    relative = path[len(DATA) + 1 :]
+    return relative in SINGLE_FILES or (
+        relative.startswith(INITIATIVE_DIR + "/") and relative.endswith(".yml") and relative.count("/") == 1
+    )
 
 
 class _Reader:
@@ -208,9 +226,14 @@ class _Reader:
 
 # --- which pages show a text -----------------------------------------------------------------------------------
 
-_META_PAGES = {"title": ["index.md", "about.md"], "revision": ["index.md", "about.md"],
-               "vision": ["message.md", "index.md"], "top_message": ["message.md"], "philosophy": ["message.md"],
-               "comprehensive_plan": ["message.md"]}
+_META_PAGES = {
+    "title": ["index.md", "about.md"],
+    "revision": ["index.md", "about.md"],
+    "vision": ["message.md", "index.md"],
+    "top_message": ["message.md"],
+    "philosophy": ["message.md"],
+    "comprehensive_plan": ["message.md"],
+}
 
 
 def _at(data, path: tuple):
@@ -232,8 +255,12 @@ def pages_of(name: str, path: tuple, data, ranks: list[str] | None = None) -> li
         if anchor:
             pages.append(f"items/{item['id']}.md")
         order = ranks or []
-        pages += [f"compare/{lower}--{upper}.md" for i, upper in enumerate(order) for lower in order[i + 1:]
-                  if lower in rank_ids or upper in rank_ids]
+        pages += [
+            f"compare/{lower}--{upper}.md"
+            for i, upper in enumerate(order)
+            for lower in order[i + 1 :]
+            if lower in rank_ids or upper in rank_ids
+        ]
         return pages + ["explorer.md"]
     if name == "meta.yml" and path and path[0] in _META_PAGES:
         return list(_META_PAGES[path[0]])
@@ -249,10 +276,17 @@ def pages_of(name: str, path: tuple, data, ranks: list[str] | None = None) -> li
     return pages
 
 
-_FILE_PAGES = {"competencies.yml": "ranks/index.md", "ranks.yml": "ranks/index.md", "talents.yml": "talents/index.md",
-               "orientations.yml": "orientations/index.md", "organisation.yml": "staff-image.md",
-               "meta.yml": "about.md", "indicators.yml": "indicators.md", "areas.yml": "initiatives/index.md",
-               "glossary.yml": "glossary.md"}
+_FILE_PAGES = {
+    "competencies.yml": "ranks/index.md",
+    "ranks.yml": "ranks/index.md",
+    "talents.yml": "talents/index.md",
+    "orientations.yml": "orientations/index.md",
+    "organisation.yml": "staff-image.md",
+    "meta.yml": "about.md",
+    "indicators.yml": "indicators.md",
+    "areas.yml": "initiatives/index.md",
+    "glossary.yml": "glossary.md",
+}
 
 
 def _safe_pages(name: str, path: tuple, data, ranks: list[str] | None) -> tuple[str, ...]:
@@ -285,6 +319,7 @@ def _text(node: dict) -> Text:
 
 # --- comparing two versions of a file --------------------------------------------------------------------------
 
+
 def _key(data, path: tuple) -> tuple:
     """The path with each list entry that has an id named by it, so an inserted entry shifts no other."""
     key, node = [], data
@@ -316,12 +351,17 @@ def _shown_values(data) -> dict[tuple, tuple[tuple, Text]]:
         elif isinstance(node, list):
             for index, child in enumerate(node):
                 figures(child, path + (index,))
+
     figures(data, ())
     return out
 
 
-_ENTITY_LISTS = {"ranks.yml": ("ranks", "rank", "name"), "talents.yml": ("talents", "talent", "name"),
-                 "orientations.yml": ("orientations", "orientation", "name"), "glossary.yml": ("terms", "term", "term")}
+_ENTITY_LISTS = {
+    "ranks.yml": ("ranks", "rank", "name"),
+    "talents.yml": ("talents", "talent", "name"),
+    "orientations.yml": ("orientations", "orientation", "name"),
+    "glossary.yml": ("terms", "term", "term"),
+}
 
 
 def _entities(name: str, data) -> dict[tuple[str, str], tuple[tuple, Text]]:
@@ -340,8 +380,10 @@ def _entities(name: str, data) -> dict[tuple[str, str], tuple[tuple, Text]]:
             for t, table in enumerate(data["tables"]):
                 for g, group in enumerate(table["groups"]):
                     for i, item in enumerate(group["items"]):
-                        out["item", f"{table['id']}/{item['id']}"] = (("tables", t, "groups", g, "items", i),
-                                                                       _text(item["name"]))
+                        out["item", f"{table['id']}/{item['id']}"] = (
+                            ("tables", t, "groups", g, "items", i),
+                            _text(item["name"]),
+                        )
     except (KeyError, IndexError, TypeError, AttributeError):
         return {}
     return out
@@ -367,18 +409,20 @@ def compare_file(name: str, old, new, old_ranks=None, new_ranks=None) -> tuple[l
     hidden_old, hidden_new = [], []
     for what_key in sorted(new_entities.keys() - old_entities.keys()):
         path, entity_name = new_entities[what_key]
-        entities.append(EntityChange("added", *what_key, entity_name,
-                                     _entity_pages(name, what_key[0], path, new, new_ranks)))
+        entities.append(
+            EntityChange("added", *what_key, entity_name, _entity_pages(name, what_key[0], path, new, new_ranks))
+        )
         hidden_new.append(path)
     for what_key in sorted(old_entities.keys() - new_entities.keys()):
         path, entity_name = old_entities[what_key]
-        entities.append(EntityChange("removed", *what_key, entity_name,
-                                     _entity_pages(name, what_key[0], path, old, old_ranks)))
+        entities.append(
+            EntityChange("removed", *what_key, entity_name, _entity_pages(name, what_key[0], path, old, old_ranks))
+        )
         hidden_old.append(path)
 
     def shown(data, hidden):
         values = _shown_values(data) if data is not None else {}
-        return {k: v for k, v in values.items() if not any(v[0][:len(h)] == h for h in hidden)}
+        return {k: v for k, v in values.items() if not any(v[0][: len(h)] == h for h in hidden)}
 
     before, after = shown(old, hidden_old), shown(new, hidden_new)
     # 1. the same text at the same place: unchanged
@@ -400,25 +444,54 @@ def compare_file(name: str, old, new, old_ranks=None, new_ranks=None) -> tuple[l
             del after[moved_to[before[key][1]].pop(0)], before[key]
     # 4. a text changed and moved within one list: paired with the most similar one of the same list
     for key in list(before):
-        scored = [(SequenceMatcher(None, before[key][1].ja, after[k][1].ja).ratio(), k) for k in after
-                  if k[:-1] == key[:-1]]
+        scored = [
+            (SequenceMatcher(None, before[key][1].ja, after[k][1].ja).ratio(), k) for k in after if k[:-1] == key[:-1]
+        ]
         if scored and max(scored)[0] >= 0.5:
             pairs.append((before.pop(key), after.pop(max(scored)[1])))
     texts: list[TextChange] = []
     for (_, old_text), (new_path, new_text) in pairs:
         kind = "translation" if old_text.ja == new_text.ja else "changed"
-        texts.append(TextChange(kind, name, field_name(new_path), _safe_pages(name, new_path, new, new_ranks),
-                                old_text, new_text, _context(new, new_path)))
+        texts.append(
+            TextChange(
+                kind,
+                name,
+                field_name(new_path),
+                _safe_pages(name, new_path, new, new_ranks),
+                old_text,
+                new_text,
+                _context(new, new_path),
+            )
+        )
     for path, text in after.values():
-        texts.append(TextChange("added", name, field_name(path), _safe_pages(name, path, new, new_ranks), None, text,
-                                _context(new, path)))
+        texts.append(
+            TextChange(
+                "added",
+                name,
+                field_name(path),
+                _safe_pages(name, path, new, new_ranks),
+                None,
+                text,
+                _context(new, path),
+            )
+        )
     for path, text in before.values():
-        texts.append(TextChange("removed", name, field_name(path), _safe_pages(name, path, old, old_ranks), text,
-                                None, _context(old, path)))
+        texts.append(
+            TextChange(
+                "removed",
+                name,
+                field_name(path),
+                _safe_pages(name, path, old, old_ranks),
+                text,
+                None,
+                _context(old, path),
+            )
+        )
     return texts, entities
 
 
 # --- one commit, cached ----------------------------------------------------------------------------------------
+
 
 def _rank_ids(reader: _Reader, sha: str | None) -> list[str] | None:
     data = reader.data(sha, "ranks.yml")
@@ -439,14 +512,23 @@ def _complete(git: _Git, sha: str | None) -> bool:
 def _compare_commit(git: _Git, reader: _Reader, sha: str, parent: str | None) -> dict:
     revision_data = reader.data(sha, "meta.yml")
     revision = revision_data.get("revision") if isinstance(revision_data, dict) else None
-    record = {"version": CACHE_VERSION, "revision": asdict(_text(revision)) if isinstance(revision, dict) else None,
-              "initial": not _complete(git, parent), "data_changed": False, "texts": [], "entities": []}
+    record = {
+        "version": CACHE_VERSION,
+        "revision": asdict(_text(revision)) if isinstance(revision, dict) else None,
+        "initial": not _complete(git, parent),
+        "data_changed": False,
+        "texts": [],
+        "entities": [],
+    }
     if parent is None:
         changed = [p for p in git.run("ls-tree", "-r", "--name-only", sha, "--", DATA).split("\n") if p]
     else:
-        changed = [p for p in git.run("diff-tree", "-r", "--no-commit-id", "--name-only", parent, sha, "--",
-                                      DATA).split("\n") if p]
-    names = [path[len(DATA) + 1:] for path in changed if _is_data_file(path)]
+        changed = [
+            p
+            for p in git.run("diff-tree", "-r", "--no-commit-id", "--name-only", parent, sha, "--", DATA).split("\n")
+            if p
+        ]
+    names = [path[len(DATA) + 1 :] for path in changed if _is_data_file(path)]
     record["data_changed"] = bool(names)
     if record["initial"] or not names:
         return record
@@ -468,10 +550,21 @@ def _as_text(value) -> Text | None:
 
 
 def _from_record(record: dict) -> tuple[list[TextChange], list[EntityChange]]:
-    texts = [TextChange(c["kind"], c["file"], c["field"], tuple(c["pages"]), _as_text(c["old"]), _as_text(c["new"]),
-                        _as_text(c["context"])) for c in record["texts"]]
-    entities = [EntityChange(c["kind"], c["what"], c["key"], _as_text(c["name"]), tuple(c["pages"]))
-                for c in record["entities"]]
+    texts = [
+        TextChange(
+            c["kind"],
+            c["file"],
+            c["field"],
+            tuple(c["pages"]),
+            _as_text(c["old"]),
+            _as_text(c["new"]),
+            _as_text(c["context"]),
+        )
+        for c in record["texts"]
+    ]
+    entities = [
+        EntityChange(c["kind"], c["what"], c["key"], _as_text(c["name"]), tuple(c["pages"])) for c in record["entities"]
+    ]
     return texts, entities
 
 
@@ -500,8 +593,14 @@ def read_history(repository: Path = REPOSITORY, cache_dir: Path | None = None) -
         commits = []
         for record in filter(None, (r.strip("\n") for r in log.split("\0"))):
             sha, parents, date, message = record.split("\x1f", 3)
-            commits.append((sha, parents.split()[0] if parents.split() else None,
-                            datetime.fromisoformat(date).astimezone(TIME_ZONE), _title(message)))
+            commits.append(
+                (
+                    sha,
+                    parents.split()[0] if parents.split() else None,
+                    datetime.fromisoformat(date).astimezone(TIME_ZONE),
+                    _title(message),
+                )
+            )
         with tempfile.TemporaryDirectory() as scratch:
             reader = _Reader(git, Path(scratch))
             entries: list[Entry] = []
@@ -517,8 +616,9 @@ def read_history(repository: Path = REPOSITORY, cache_dir: Path | None = None) -
                     entries[-1] = Entry(sha, date, "", revision, initial=True)  # one entry: the publication
                     continue
                 texts, entities = _from_record(record)
-                entries.append(Entry(sha, date, "" if record["initial"] else title, revision, record["initial"],
-                                     texts, entities))
+                entries.append(
+                    Entry(sha, date, "" if record["initial"] else title, revision, record["initial"], texts, entities)
+                )
     except (subprocess.CalledProcessError, OSError, ValueError) as error:
         return History([], f"the history could not be read ({error})")
     finally:
@@ -552,8 +652,9 @@ def site_history(repository: Path = REPOSITORY) -> History:
     rebuild asks for it, and it changes only with a new commit."""
     repository = Path(os.path.abspath(repository))
     try:
-        head = subprocess.run(["git", "-C", str(repository), "rev-parse", "-q", "--verify", "HEAD"],
-                              capture_output=True, text=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "-C", str(repository), "rev-parse", "-q", "--verify", "HEAD"], capture_output=True, text=True
+        ).stdout.strip()
     except OSError:
         head = ""
     cached = _memo.get(repository)
@@ -566,11 +667,13 @@ def site_history(repository: Path = REPOSITORY) -> History:
 
 # --- words and feeds -------------------------------------------------------------------------------------------
 
+
 def format_date(date: datetime, language: str) -> str:
     """29 November 2026 / 2026年11月29日, as ui.yml's date_format says."""
     months = label("month_names")[language].split()
-    return label("date_format")[language].format(year=date.year, month=date.month, day=date.day,
-                                                  month_name=months[date.month - 1])
+    return label("date_format")[language].format(
+        year=date.year, month=date.month, day=date.day, month_name=months[date.month - 1]
+    )
 
 
 def _rfc3339(date: datetime) -> str:
@@ -586,14 +689,16 @@ def atom_feed(history: History, policy: Policy, language: str, limit: int = 50) 
     changes_url = url_for(CHANGES_PAGE)
     entries = history.entries[:limit]
     updated = entries[0].date if entries else datetime(2024, 9, 1, tzinfo=TIME_ZONE)
-    out = ['<?xml version="1.0" encoding="utf-8"?>',
-           f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{language}">',
-           f"<id>{FEED_ID}/{language}</id>",
-           f"<title>{escape(label('feed_title')[language].format(**words))}</title>",
-           f"<updated>{_rfc3339(updated)}</updated>",
-           f"<author><name>{escape(label('site_name')[language])}</name></author>",
-           f'<link rel="self" type="application/atom+xml" href="{FEED_FILE}"/>',
-           f'<link rel="alternate" type="text/html" href="{changes_url}"/>']
+    out = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{language}">',
+        f"<id>{FEED_ID}/{language}</id>",
+        f"<title>{escape(label('feed_title')[language].format(**words))}</title>",
+        f"<updated>{_rfc3339(updated)}</updated>",
+        f"<author><name>{escape(label('site_name')[language])}</name></author>",
+        f'<link rel="self" type="application/atom+xml" href="{FEED_FILE}"/>',
+        f'<link rel="alternate" type="text/html" href="{changes_url}"/>',
+    ]
     for entry in entries:
         title = label("change_initial")[language] if entry.initial else entry.title
         parts = []
@@ -601,8 +706,12 @@ def atom_feed(history: History, policy: Policy, language: str, limit: int = 50) 
             parts.append(label("change_initial_text")[language])
         else:
             colon = separators(language)["colon"]
-            parts += [label(f"change_entity_{c.kind}")[language].format(what=label(f"entity_{c.what}")[language])
-                      + colon + escape(c.name[language]) for c in entry.entities]
+            parts += [
+                label(f"change_entity_{c.kind}")[language].format(what=label(f"entity_{c.what}")[language])
+                + colon
+                + escape(c.name[language])
+                for c in entry.entities
+            ]
             for kind in ("changed", "translation", "added", "removed"):
                 number = sum(1 for c in entry.texts if c.kind == kind)
                 if number:
@@ -614,13 +723,15 @@ def atom_feed(history: History, policy: Policy, language: str, limit: int = 50) 
         if pages:
             links = "".join(f"<li><a href={quoteattr(url_for(page))}>{escape(titles[page])}</a></li>" for page in pages)
             content += f"<p>{escape(label('changes_pages')[language])}</p><ul>{links}</ul>"
-        out += ["<entry>",
-                f"<id>{FEED_ID}/{entry.sha}</id>",
-                f"<title>{escape(title)}</title>",
-                f"<updated>{_rfc3339(entry.date)}</updated>",
-                f'<link rel="alternate" type="text/html" href={quoteattr(changes_url + "#" + entry.anchor)}/>',
-                f'<content type="html">{escape(content)}</content>',
-                "</entry>"]
+        out += [
+            "<entry>",
+            f"<id>{FEED_ID}/{entry.sha}</id>",
+            f"<title>{escape(title)}</title>",
+            f"<updated>{_rfc3339(entry.date)}</updated>",
+            f'<link rel="alternate" type="text/html" href={quoteattr(changes_url + "#" + entry.anchor)}/>',
+            f'<content type="html">{escape(content)}</content>',
+            "</entry>",
+        ]
     out.append("</feed>")
     return "\n".join(out) + "\n"
 

@@ -25,20 +25,35 @@ from handbook.render import PageRenderer
 from handbook.ui import label
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-TABLE, RANK, ITEM = 1, "chief", 0     # the competency changed: first item of the table of deputy-manager and chief
-DATES = ["2024-08-30T10:00:00+09:00", "2024-09-01T10:00:00+09:00", "2024-10-01T10:00:00+09:00",
-         "2024-11-01T10:00:00+09:00", "2024-12-01T23:30:00+00:00", "2025-01-06T10:00:00+09:00"]
-TITLES = {"competency": "標準職務遂行能力の文言を改めました", "english": "English: a duty of the chief reworded",
-          "initiative": "取組036を追加しました"}
+TABLE, RANK, ITEM = 1, "chief", 0  # the competency changed: first item of the table of deputy-manager and chief
+DATES = [
+    "2024-08-30T10:00:00+09:00",
+    "2024-09-01T10:00:00+09:00",
+    "2024-10-01T10:00:00+09:00",
+    "2024-11-01T10:00:00+09:00",
+    "2024-12-01T23:30:00+00:00",
+    "2025-01-06T10:00:00+09:00",
+]
+TITLES = {
+    "competency": "標準職務遂行能力の文言を改めました",
+    "english": "English: a duty of the chief reworded",
+    "initiative": "取組036を追加しました",
+}
 
 
 def git(repository, *args, date=None) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "HR", "GIT_AUTHOR_EMAIL": "hr@example.org", "GIT_COMMITTER_NAME": "HR",
-           "GIT_COMMITTER_EMAIL": "hr@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "HR",
+        "GIT_AUTHOR_EMAIL": "hr@example.org",
+        "GIT_COMMITTER_NAME": "HR",
+        "GIT_COMMITTER_EMAIL": "hr@example.org",
+    }
     if date:
         env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    return subprocess.run(["git", "-C", str(repository), *args], check=True, capture_output=True, text=True,
-                          env=env).stdout
+    return subprocess.run(
+        ["git", "-C", str(repository), *args], check=True, capture_output=True, text=True, env=env
+    ).stdout
 
 
 def commit(repository, message: str, date: str, *paths: str) -> str:
@@ -68,18 +83,22 @@ def repository(tmp_path_factory):
         item = tables["tables"][TABLE]["groups"][0]["items"][ITEM]
         item["description"]["ja"] = "常に" + item["description"]["ja"]
         item["description"]["en"] = item["description"]["en"] + " Always."
+
     edit_yaml(data / "competencies.yml", reword)
     shas["competency"] = commit(root, TITLES["competency"], DATES[2])
 
     def duty(ranks):
         chief = next(rank for rank in ranks["ranks"] if rank["id"] == RANK)
         chief["roles"][0]["duties"][0]["en"] = "Leads the section's daily work."
+
     edit_yaml(data / "ranks.yml", duty)
     shas["english"] = commit(root, TITLES["english"], DATES[3])
 
     last = sorted((data / "initiatives").glob("*.yml"))[-1]
     new = last.read_text(encoding="utf-8").replace(f'number: "{last.stem}"', 'number: "036"')
-    new = re.sub(r"title: \{ja: [^,]+, en: [^}]+\}", "title: {ja: 新しい取組の試験, en: A test initiative}", new, count=1)
+    new = re.sub(
+        r"title: \{ja: [^,]+, en: [^}]+\}", "title: {ja: 新しい取組の試験, en: A test initiative}", new, count=1
+    )
     (data / "initiatives" / "036.yml").write_text(new, encoding="utf-8")
     shas["initiative"] = commit(root, TITLES["initiative"], DATES[4])
     (data / "README.md").write_text("notes\n", encoding="utf-8")
@@ -96,13 +115,24 @@ def history(repository, tmp_path_factory):
 def test_one_entry_per_published_change_newest_first(history, repository):
     _, shas = repository
     assert history.available and history.reason is None
-    assert [entry.sha for entry in history.entries] == [shas["initiative"], shas["english"], shas["competency"],
-                                                        shas["initial"]]  # the README commit changed no data
-    assert [entry.title for entry in history.entries[:3]] == [TITLES["initiative"], TITLES["english"],
-                                                             TITLES["competency"]]
+    assert [entry.sha for entry in history.entries] == [
+        shas["initiative"],
+        shas["english"],
+        shas["competency"],
+        shas["initial"],
+    ]  # the README commit changed no data
+    assert [entry.title for entry in history.entries[:3]] == [
+        TITLES["initiative"],
+        TITLES["english"],
+        TITLES["competency"],
+    ]
     # dates in Japan time: 23:30 UTC on 1 December is 2 December in Kumamoto
-    assert [entry.date.date().isoformat() for entry in history.entries] == ["2024-12-02", "2024-11-01", "2024-10-01",
-                                                                           "2024-09-01"]
+    assert [entry.date.date().isoformat() for entry in history.entries] == [
+        "2024-12-02",
+        "2024-11-01",
+        "2024-10-01",
+        "2024-09-01",
+    ]
     assert all(entry.revision == history.entries[0].revision for entry in history.entries)
 
 
@@ -122,9 +152,12 @@ def test_a_competency_changed_in_both_languages(history, policy):
     assert change.field == f"tables[{TABLE}].groups[0].items[{ITEM}].description"
     ranks = policy.rank(RANK).table.rank_ids
     assert change.pages[0] == f"ranks/{ranks[0]}.md#{item.id}"
-    expected = {f"ranks/{r}.md" for r in ranks} | {f"self-check/{r}.md" for r in ranks} | {item.history_page,
-                                                                                            "explorer.md"}
-    expected |= {f"compare/{RANK}--{upper.id}.md" for upper in policy.ranks if upper.position < policy.rank(RANK).position}
+    expected = (
+        {f"ranks/{r}.md" for r in ranks} | {f"self-check/{r}.md" for r in ranks} | {item.history_page, "explorer.md"}
+    )
+    expected |= {
+        f"compare/{RANK}--{upper.id}.md" for upper in policy.ranks if upper.position < policy.rank(RANK).position
+    }
     assert expected <= entry.pages
 
 
@@ -148,6 +181,7 @@ def test_each_page_knows_its_changes_in_each_language(history, repository):
 
     def shas_for(page, language):
         return [entry.sha for entry in history.entries_for(page, language)]
+
     # the English-only change counts for the English page only
     assert shas_for(f"ranks/{RANK}.md", "en") == [shas["english"], shas["competency"], shas["initial"]]
     assert shas_for(f"ranks/{RANK}.md", "ja") == [shas["competency"], shas["initial"]]
@@ -164,6 +198,7 @@ def test_a_second_read_uses_the_cache_only(repository, tmp_path, monkeypatch):
 
     def fail(*args):
         raise AssertionError("a cached commit was compared again")
+
     monkeypatch.setattr(history_module, "_compare_commit", fail)
     again = read_history(root, cache_dir=tmp_path)
     assert again.entries == first.entries
@@ -242,13 +277,15 @@ def test_the_feeds_follow_rfc_4287(history, policy, tmp_path):
         assert datetime.fromisoformat(feed.find(f"{ATOM}updated").text) == history.entries[0].date
         assert entries[2].find(f"{ATOM}title").text == TITLES["competency"]
         assert "changes/#" not in atom_feed(history, policy, language).split("<entry>")[0].replace(
-            'href="changes/"', "")
+            'href="changes/"', ""
+        )
 
 
 def test_no_history_in_an_archive_or_a_shallow_clone(repository, tmp_path, policy):
     root, _ = repository
-    archive = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", "HEAD"], check=True,
-                             capture_output=True).stdout
+    archive = subprocess.run(
+        ["git", "-C", str(root), "archive", "--format=tar", "HEAD"], check=True, capture_output=True
+    ).stdout
     extracted = tmp_path / "archive"
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(extracted, filter="data")

@@ -1,0 +1,161 @@
+"""What changed, built: a copy of the project made a git repository (the initial publication), then a commit that
+changes one competency in Japanese and English and one that adds an initiative; `mkdocs build --strict` shows both
+on the changes page of each language, the rank page with that competency shows the new date, the feeds parse as
+Atom. The same project from `git archive` (no history) still builds and says the history is not available."""
+
+from __future__ import annotations
+
+import html as html_module
+import io
+import os
+import re
+import subprocess
+import tarfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+
+from handbook.model import LANGUAGES
+from handbook.site import url_prefix
+from handbook.ui import label
+from handbook_testing import copy_project, mkdocs
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+RANK = "chief"
+COMPETENCY = ("標準職務遂行能力の文言の見直し", "2025-04-01T09:00:00+09:00")
+INITIATIVE = ("取組036の追加", "2025-05-20T09:00:00+09:00")
+
+
+def git(project: Path, *args: str, date: str | None = None) -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "HR",
+        "GIT_AUTHOR_EMAIL": "hr@example.org",
+        "GIT_COMMITTER_NAME": "HR",
+        "GIT_COMMITTER_EMAIL": "hr@example.org",
+    }
+    if date:
+        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    return subprocess.run(
+        ["git", "-C", str(project), *args], check=True, capture_output=True, text=True, env=env
+    ).stdout
+
+
+def commit(project: Path, title: str, date: str) -> None:
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", title, date=date)
+
+
+@pytest.fixture(scope="module")
+def projects(tmp_path_factory, policy) -> dict[str, Path]:
+    """The project with history, built; and its `git archive`, built."""
+    root = tmp_path_factory.mktemp("changes")
+    project = copy_project(root / "project")
+    git(project, "init", "-q", "-b", "main")
+    commit(project, "初版", "2024-09-01T09:00:00+09:00")
+    item = policy.rank(RANK).table.items[0]
+    competencies = project / "policy_data" / "competencies.yml"
+    data = yaml.safe_load(competencies.read_text(encoding="utf-8"))
+    for table in data["tables"]:
+        if RANK in table["ranks"]:
+            description = table["groups"][0]["items"][0]["description"]
+            description["ja"] = "常に" + description["ja"]
+            description["en"] = description["en"] + " Always."
+    competencies.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    commit(project, *COMPETENCY)
+    initiatives = project / "policy_data" / "initiatives"
+    last = sorted(initiatives.glob("*.yml"))[-1]
+    added = f"{int(last.stem) + 1:03d}"
+    text = last.read_text(encoding="utf-8").replace(f'number: "{last.stem}"', f'number: "{added}"')
+    text = re.sub(r"title: \{ja: [^,]+, en: [^}]+\}", "title: {ja: 試験の取組, en: A trial initiative}", text, count=1)
+    (initiatives / f"{added}.yml").write_text(text, encoding="utf-8")
+    commit(project, *INITIATIVE)
+    archive = root / "archive"
+    tar = subprocess.run(
+        ["git", "-C", str(project), "archive", "--format=tar", "HEAD"], check=True, capture_output=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(tar)) as opened:
+        opened.extractall(archive, filter="data")
+    for built in (project, archive):
+        result = mkdocs("build", "--strict", cwd=built)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return {"history": project, "archive": archive, "item": item.id, "initiative": added}
+
+
+def page(site: Path, url: str, language: str) -> str:
+    return (site / url_prefix(language) / url / "index.html").read_text(encoding="utf-8")
+
+
+def shown(html: str) -> str:
+    """The article's text as a reader sees it, the parts left out of the search index included (the changes
+    page keeps its entries out of it): tags, phrase breaks and language spans removed."""
+    article = html[html.index("<article") : html.index("</article>")]
+    return html_module.unescape(re.sub(r"<[^>]+>", "", article))
+
+
+def entry_anchor(changes: str, title: str) -> str:
+    """The anchor of the entry whose heading has this title."""
+    for anchor, heading in re.findall(r'<h3 id="(change-[0-9a-f]{10})">(.*?)</h3>', changes, re.S):
+        if title in html_module.unescape(re.sub(r"<[^>]+>", "", heading)):
+            return anchor
+    raise AssertionError(f"no entry titled {title}")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_both_commits_are_on_the_changes_page_with_dates_and_marked_differences(projects, language):
+    html = page(projects["history"] / "site", "changes", language)
+    text = shown(html)
+    dates = {"ja": ("2025年4月1日", "2025年5月20日"), "en": ("1 April 2025", "20 May 2025")}[language]
+    for title, date in zip((COMPETENCY[0], INITIATIVE[0]), dates, strict=True):
+        assert f"{date}{'：' if language == 'ja' else ': '}{title}" in text
+    assert text.index(INITIATIVE[0]) < text.index(COMPETENCY[0]) < text.index(label("change_initial")[language])
+    added = "常に" if language == "ja" else "Always."
+    insertions = [re.sub(r"<[^>]+>", "", m) for m in re.findall(r'<ins class="diff-added">.*?</ins>', html, re.S)]
+    assert any(added in insertion for insertion in insertions), insertions
+    new_title = "試験の取組" if language == "ja" else "A trial initiative"
+    assert f"{projects['initiative']} {new_title}" in text
+    assert label("change_entity_added")[language].format(what=label("entity_initiative")[language]) in text
+    # the competency's page is linked, at the item
+    assert re.search(rf'href="\.\./ranks/[\w-]+/#{projects["item"]}"', html)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_rank_page_shows_the_new_date_and_links_its_entry(projects, language):
+    html = page(projects["history"] / "site", f"ranks/{RANK}", language)
+    date = {"ja": "2025年4月1日", "en": "1 April 2025"}[language]
+    footer = re.search(r'<p class="page-changed"[^>]*>(.*?)</p>', html, re.S)
+    assert (
+        footer
+        and '<time datetime="2025-04-01">' in footer.group(1)
+        and date in shown(f"<article>{footer.group(1)}</article>")
+    )
+    anchor = entry_anchor(page(projects["history"] / "site", "changes", language), COMPETENCY[0])
+    assert f'href="../../changes/#{anchor}"' in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_feed_is_atom_and_points_at_the_entries(projects, language):
+    site = projects["history"] / "site"
+    feed = ET.parse(site / url_prefix(language) / "changes.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    assert all(feed.find(f"{ATOM}{name}") is not None for name in ("id", "title", "updated", "author"))
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.find(f"{ATOM}title").text for e in entries[:2]] == [INITIATIVE[0], COMPETENCY[0]]
+    changes = page(site, "changes", language)
+    for entry in entries:
+        href = entry.find(f"{ATOM}link").get("href")
+        assert href.startswith("changes/#") and f'id="{href.partition("#")[2]}"' in changes
+    assert 'href="../changes.xml"' in changes
+    assert "application/atom+xml" not in changes.split("<body")[0], (
+        "no feed link in the head (Material would fetch a sitemap)"
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_build_from_git_archive_says_the_history_is_not_available(projects, language):
+    site = projects["archive"] / "site"
+    assert label("changes_unavailable")[language] in shown(page(site, "changes", language))
+    assert not (site / url_prefix(language) / "changes.xml").exists()
+    assert 'class="page-changed"' not in page(site, f"ranks/{RANK}", language)
