@@ -303,3 +303,22 @@ def test_no_history_in_an_archive_or_a_shallow_clone(repository, tmp_path, polic
 def test_dates_are_written_as_each_language_writes_them():
     date = datetime(2026, 11, 9, 8, 0, tzinfo=TIME_ZONE)
     assert format_date(date, "ja") == "2026年11月9日" and format_date(date, "en") == "9 November 2026"
+
+
+def test_a_data_file_that_does_not_parse_in_an_old_commit_is_skipped(tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(DATA_DIR, root / "policy_data", ignore=shutil.ignore_patterns("source", "initiatives", "schemas"))
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "初版", DATES[1])
+    glossary = root / "policy_data" / "glossary.yml"
+    good = glossary.read_text(encoding="utf-8")
+    glossary.write_text(good + "\n  - {ja: 閉じていない\n", encoding="utf-8")
+    broken = commit(root, "壊れた編集", DATES[2])
+    meta = root / "policy_data" / "meta.yml"
+    edit_yaml(meta, lambda data: data["title"].update(en=data["title"]["en"] + " (draft)"))
+    glossary.write_text(good, encoding="utf-8")
+    fixed = commit(root, "修正", DATES[3])
+    found = read_history(root, cache_dir=tmp_path / "cache")
+    assert [entry.sha for entry in found.entries[:2]] == [fixed, broken]
+    assert [(c.kind, c.file) for c in found.entries[0].texts] == [("translation", "meta.yml")]
+    assert found.entries[1].texts == []
