@@ -1,0 +1,67 @@
+"""Visiting many pages in a few browser tabs at once (Playwright's async API), for the checks that cover
+every page or run slow accessibility engines: the tabs' renderers work in parallel on the machine's cores.
+
+The session's own browser is driven through the sync API; this runs in a thread of its own with its own
+Chromium, so the two never share an event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import threading
+from collections.abc import Awaitable, Callable
+
+from playwright.async_api import Page, async_playwright
+
+ARGS = ["--no-sandbox", "--disable-background-networking"]
+
+
+def visit_all(
+    addresses: list[str],
+    visit: Callable[[Page, str], Awaitable[object]],
+    tabs: int = 2,
+    viewport: tuple[int, int] = (1280, 900),
+    on_page: Callable[[Page], None] | None = None,
+) -> dict[str, object]:
+    """`visit(page, address)` for every address, in `tabs` tabs at once; returns {address: what visit returned}.
+    `on_page` is called once for each tab when it opens (to listen to its requests, say)."""
+    results: dict[str, object] = {}
+    failure: list[BaseException] = []
+
+    async def main() -> None:
+        executable = shutil.which("chromium")
+        assert executable, "chromium is not installed: run `bash scripts/test.sh`"
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=executable, args=ARGS)
+            queue: asyncio.Queue[str] = asyncio.Queue()
+            for address in addresses:
+                queue.put_nowait(address)
+
+            async def tab() -> None:
+                context = await browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+                page = await context.new_page()
+                if on_page:
+                    on_page(page)
+                while not queue.empty():
+                    address = queue.get_nowait()
+                    results[address] = await visit(page, address)
+                await context.close()
+
+            try:
+                await asyncio.gather(*(tab() for _ in range(tabs)))
+            finally:
+                await browser.close()
+
+    def run() -> None:
+        try:
+            asyncio.run(main())
+        except BaseException as error:  # raised again in the test's thread
+            failure.append(error)
+
+    thread = threading.Thread(target=run, name="pages-at-once")
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+    return results

@@ -1,0 +1,46 @@
+"""Every page of both languages, as a phone (320 px) and a desktop (1366 px) show it: none is wider than the
+screen, none asks for anything that is not there, none logs an error."""
+
+from __future__ import annotations
+
+from handbook.model import LANGUAGES
+from handbook.site import page_specs, url_prefix
+from pages_at_once import visit_all
+
+WIDTHS = (320, 1366)
+WIDTH_OF_PAGE = "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+
+
+def test_no_page_scrolls_sideways_asks_for_what_is_missing_or_logs_an_error(site_server, policy):
+    addresses = [f"/{url_prefix(language)}{spec.url}" for spec in page_specs(policy) for language in LANGUAGES]
+    addresses.append("/404.html")
+    problems: dict[str, list[str]] = {}
+    current: dict[int, str] = {}
+
+    def listen(page) -> None:
+        def note(text: str) -> None:
+            problems.setdefault(current.get(id(page), "?"), []).append(text)
+
+        page.on("console", lambda message: note(f"console {message.type}: {message.text}") if message.type == "error" else None)
+        page.on("pageerror", lambda error: note(f"script error: {error}"))
+        page.on("response", lambda response: note(f"{response.status} {response.url}") if response.status >= 400 else None)
+
+    async def visit(page, address: str) -> dict[int, int]:
+        current[id(page)] = address
+        await page.set_viewport_size({"width": WIDTHS[0], "height": 800})
+        response = await page.goto(site_server + address, wait_until="load")
+        assert response is not None
+        widths = {}
+        for width in WIDTHS:
+            await page.set_viewport_size({"width": width, "height": 800})
+            widths[width] = await page.evaluate(WIDTH_OF_PAGE)
+        return widths
+
+    measured = visit_all(addresses, visit, on_page=listen)
+    assert len(measured) == len(addresses)
+    too_wide = {a: w for a, w in measured.items() if any(w[width] > width for width in WIDTHS)}
+    assert not too_wide, "pages wider than the screen (page width by screen width):\n" + "\n".join(
+        f"  {address}: {widths}" for address, widths in sorted(too_wide.items())
+    )
+    # the 404 page answers 404 by design when a server serves it for a missing address; here it is asked for by name
+    assert not problems, "\n".join(f"{a}: {p}" for a, ps in sorted(problems.items()) for p in ps)
