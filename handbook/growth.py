@@ -128,6 +128,7 @@ MESSAGES = (
     "growth_import_revision",
     "growth_import_dropped",
     "growth_stored_dropped",
+    "growth_stored_unreadable",
     "growth_file_name",
     "growth_chart_title",
     "growth_csv_id",

@@ -104,13 +104,20 @@
 
   var current = emptyRecord();
 
+  /* The record kept in this browser. One it cannot read (a newer format) or that has entries this sheet no
+     longer shows (an older revision) is first copied aside (KEY + ":previous"), so that editing loses nothing. */
   function load() {
     var raw = null;
     try { raw = window.localStorage.getItem(KEY); } catch (error) { raw = null; }
     if (!raw) return { record: emptyRecord(), dropped: [] };
     var found;
     try { found = adopt(JSON.parse(raw)); } catch (error) { found = { error: "growth_import_not_record" }; }
-    return found.error ? { record: emptyRecord(), dropped: [] } : found;
+    if (found.error || found.dropped.length) {
+      try {
+        if (!window.localStorage.getItem(KEY + ":previous")) window.localStorage.setItem(KEY + ":previous", raw);
+      } catch (error) { /* the record is shown all the same */ }
+    }
+    return found.error ? { record: emptyRecord(), dropped: [], unreadable: true } : found;
   }
 
   function save() {
@@ -490,6 +497,7 @@
     show(current);
     markVision();
     if (loaded.dropped.length) say(words("growth_stored_dropped", { items: loaded.dropped.join(words("sep_list")) }));
+    if (loaded.unreadable) say(words("growth_stored_unreadable"), true);
     document.addEventListener("input", onEdit);
     document.addEventListener("change", onEdit);
     root.querySelector("[data-growth-export]").addEventListener("click", exportJson);

@@ -256,9 +256,23 @@ def test_on_a_phone_with_the_keyboard_and_under_axe(browser, site_server, policy
         page.keyboard.press("ArrowRight")  # the first item's first step, then the second
         page.keyboard.press("Tab")
         page.keyboard.type("by keyboard")
-        stored = json.loads(page.evaluate(f"localStorage.getItem('kumamoto-growth-record:{RANK}')"))
+        key = f"kumamoto-growth-record:{RANK}"
+        stored = json.loads(page.evaluate("key => localStorage.getItem(key)", key))
         assert stored["items"][items[0].id] == {"rating": 2, "note": "by keyboard"}
         assert stored["fields"]["date"] == "2026-04-01"
+
+        # the handbook revised under a kept record: the entries still on the sheet shown, the others named, the
+        # record first copied aside
+        older = {
+            **stored,
+            "revision": "2019-04",
+            "items": {**stored["items"], "retired-item": {"rating": 4, "note": ""}},
+        }
+        page.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, json.dumps(older)])
+        page.reload()
+        assert "retired-item" in page.evaluate(MESSAGE)
+        assert page.evaluate(ENTRIES)["notes"] == {items[0].id: "by keyboard"}
+        assert json.loads(page.evaluate("key => localStorage.getItem(key + ':previous')", key)) == older
 
         # a phone: no sideways scrolling, targets of 24 × 24 px at least, no axe violation
         width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
