@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
 from markupsafe import Markup
 
 from . import charts
+from .accessibility_statement import statement
 from .compare import comparison_page, comparison_pairs, item_histories, pair_items, wording_diff
 from .exports import DOWNLOADS
 from .history import CHANGES_PAGE, DERIVED_KINDS, FEED_FILE, History, format_date
@@ -274,6 +275,9 @@ class PageRenderer:
             return rows
 
         return {"figure_rows": figure_rows, "target_rows": target_rows}
+
+    def _context_accessibility(self, key: None) -> dict:
+        return {"statement": statement()}
 
     def _context_editor_notes(self, key: None) -> dict:
         by_page: dict[str, list] = {}

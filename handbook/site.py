@@ -101,6 +101,8 @@ def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpe
         single("development_plans", "development-plans.md"),
         single("glossary", "glossary.md"),
         single("changes", "changes.md"),  # from the repository's history (handbook/history.py)
+        # Linked from every page's footer.
+        (label("accessibility"), PageSpec("accessibility.md", "accessibility", label("accessibility"), in_nav=False)),
         # For maintainers: reached from the contributor guide, not from the staff navigation.
         (label("editor_notes"), PageSpec("editor-notes.md", "editor_notes", label("editor_notes"), in_nav=False)),
     ]
@@ -125,6 +127,8 @@ def theme_words(policy: Policy, language: str) -> dict[str, str]:
         "description": label("site_description")[language].format(**names),
         "footer": label("footer_source")[language].format(**names),
         "permalink_title": label("permalink_title")[language],
+        "accessibility": label("accessibility")[language],
+        "accessibility_path": url_prefix(language) + "accessibility/",
         **{key: label(key)[language] for key in ("search_label", "search_placeholder", "search_results", "search_none",
                                                   "search_count", "search_count_one", "search_more", "menu")},
     }

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import accessibility_record
 from handbook.load import DATA_DIR, load_policy
 from handbook_testing import mkdocs
 
@@ -25,6 +26,17 @@ def pytest_collection_modifyitems(items):
             item.add_marker(tier)
         elif SLOW_FIXTURES & set(item.fixturenames):
             raise pytest.UsageError(f"{item.nodeid} builds the site or starts a browser: move it to tests/site")
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call" or report.outcome != "passed":
+        accessibility_record.record_test(report.nodeid.split("::")[-1].split("[")[0], report.outcome)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    written = accessibility_record.write()
+    if written:
+        print(f"\nAccessibility results for the statement written to {written.relative_to(TESTS.parent)}")
 
 
 @pytest.fixture(scope="session")
