@@ -291,12 +291,10 @@ class PageRenderer:
         }
 
     def _context_initiative(self, key: str) -> dict:
+        # the previous and next initiatives are the theme's footer links (navigation order = number order)
         initiative = self.policy.initiative(key)
-        index = self.policy.initiatives.index(initiative)
         return {
             "initiative": initiative,
-            "previous": self.policy.initiatives[index - 1] if index else None,
-            "next": self.policy.initiatives[index + 1] if index + 1 < len(self.policy.initiatives) else None,
             "terms": [term for term in self.policy.glossary if term.defined_in is initiative],
         }
 

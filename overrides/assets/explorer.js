@@ -9,6 +9,22 @@
     var count = document.querySelector("[data-explorer-count]");
     var template = count.getAttribute("data-template") || "{shown} / {total}";
     var texts = rows.map(function (row) { return row.textContent.normalize("NFKC").toLowerCase(); });
+    var empty = document.querySelector("[data-explorer-empty]");
+    // The filters live in the address (?rank=chief&q=…), so a filtered list can be bookmarked, shared and
+    // come back with the browser's Back button.
+    var params = new URLSearchParams(window.location.search);
+    form.querySelectorAll("[data-filter]").forEach(function (field) {
+      var value = params.get(field.dataset.filter === "text" ? "q" : field.dataset.filter);
+      if (value !== null) field.value = value;
+    });
+    var remember = function () {
+      var query = new URLSearchParams();
+      form.querySelectorAll("[data-filter]").forEach(function (field) {
+        if (field.value) query.set(field.dataset.filter === "text" ? "q" : field.dataset.filter, field.value);
+      });
+      var search = query.toString();
+      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    };
     var apply = function () {
       var wanted = {};
       form.querySelectorAll("select[data-filter]").forEach(function (select) { wanted[select.dataset.filter] = select.value; });
@@ -21,11 +37,12 @@
         if (visible) shown += 1;
       });
       count.textContent = template.replace("{shown}", shown).replace("{total}", rows.length);
+      if (empty) empty.hidden = shown > 0;
     };
     form.hidden = false;
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    form.addEventListener("input", function () { apply(); remember(); });
+    form.addEventListener("change", function () { apply(); remember(); });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(); remember(); }, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     apply();
   }
