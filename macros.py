@@ -5,6 +5,7 @@ rebuilds of `mkdocs serve` included, and handbook.load caches the model by the d
 One renderer per language is kept for all pages of that language. The language is read when a page
 renders: by then mkdocs-static-i18n has set the theme's language for the build in progress.
 """
+
 from pathlib import Path
 
 from handbook.history import site_history
@@ -21,7 +22,7 @@ def define_env(env):
         # language from the i18n plugin in on_config, before the theme is reconfigured.
         language = env.conf["theme"]["language"]
         renderer = renderers.get(language)
-        if renderer is None:   # not load_policy() per page: fingerprinting the data for each page cost ~0.7 s a build
+        if renderer is None:  # not load_policy() per page: fingerprinting the data for each page cost ~0.7 s a build
             data_dir = Path(env.conf.config_file_path).parent / "policy_data"  # the project's, beside mkdocs.yml
             # the history of the data (the changes page, each page's date): read once per repository HEAD
             history = site_history(Path(env.conf.config_file_path).parent)

@@ -3,6 +3,7 @@ page, set the navigation from the data, and replace the previous site only once 
 
 Everything policy-specific lives in the handbook package; this file only connects it to MkDocs.
 """
+
 from __future__ import annotations
 
 import logging
@@ -19,8 +20,8 @@ from handbook.errors import PolicyDataError
 from handbook.exports import write_downloads
 from handbook.history import site_history, write_feeds
 from handbook.load import load_policy
-from handbook.search_index import write_search_index
 from handbook.model import LANGUAGES
+from handbook.search_index import write_search_index
 from handbook.site import mkdocs_nav, not_found_page, theme_words
 from handbook.stubs import write_stubs
 from handbook.typography import PhraseBreaker, mark_other_language, policy_terms
@@ -145,10 +146,15 @@ _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[
 # - icons (inline SVG, 24×24) inside buttons and links are decoration: their control is named by its text or
 #   aria-label, so they are hidden from assistive technology.
 _THEME_FIXES = [
-    (re.compile(r'<label class="md-overlay" for="__drawer"></label>'), '<div class="md-overlay" aria-hidden="true"></div>'),
+    (
+        re.compile(r'<label class="md-overlay" for="__drawer"></label>'),
+        '<div class="md-overlay" aria-hidden="true"></div>',
+    ),
     (re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"'), r"\1"),
-    (re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'),
-     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false">'),
+    (
+        re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'),
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false">',
+    ),
 ]
 
 

@@ -85,7 +85,16 @@ def statement() -> Statement:
                 checks.append(Check("test", test, int(outcome == "passed"), int(outcome != "passed")))
             if criterion.get("manual"):
                 checks.append(Check("manual", "manual", 1, 0, _text(criterion["manual"])))
-        rows.append(CriterionResult(number, criterion["level"], _text(criterion["name"]), applies,
-                                    _text(criterion.get("reason")), checks))
-    return Statement(results.get("tested"), results.get("commit"), results.get("engines", {}),
-                     results.get("pages", []), results.get("widths", []), rows)
+        rows.append(
+            CriterionResult(
+                number, criterion["level"], _text(criterion["name"]), applies, _text(criterion.get("reason")), checks
+            )
+        )
+    return Statement(
+        results.get("tested"),
+        results.get("commit"),
+        results.get("engines", {}),
+        results.get("pages", []),
+        results.get("widths", []),
+        rows,
+    )

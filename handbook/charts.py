@@ -3,6 +3,7 @@
 Each chart carries its own text alternative (role="img" with a title and a description), and all text
 in it comes from the data, escaped.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -37,7 +38,9 @@ def katz_svg(katz: KatzModel, language: str) -> Markup:
         parts.append(f'<line x1="{left}" y1="{y}" x2="{width}" y2="{y}" class="katz-grid"/>')
     # conceptual: wide at the top, nothing at the bottom; technical: the mirror; human: the band between
     parts.append(f'<polygon points="{left},0 {left + band * 0.45},0 {left},{height}" class="katz-conceptual"/>')
-    parts.append(f'<polygon points="{width},0 {width},{height} {width - band * 0.45},{height}" class="katz-technical"/>')
+    parts.append(
+        f'<polygon points="{width},0 {width},{height} {width - band * 0.45},{height}" class="katz-technical"/>'
+    )
     parts.append(
         f'<polygon points="{left + band * 0.45},0 {width},0 {width - band * 0.45},{height} {left},{height}" '
         'class="katz-human"/>'
@@ -62,8 +65,14 @@ def _unit(unit, language: str) -> str:
     return "" if unit is None else _t(unit, language)
 
 
-def bars_svg(chart_id: str, title: str, rows: list[tuple[str, Figure]], scale: float, language: str,
-             classes: list[str] | None = None) -> Markup:
+def bars_svg(
+    chart_id: str,
+    title: str,
+    rows: list[tuple[str, Figure]],
+    scale: float,
+    language: str,
+    classes: list[str] | None = None,
+) -> Markup:
     """Horizontal bars, one per (label, figure), `scale` being a full bar. Each label stands above its bar and
     the figure after it, so the chart stays narrow enough to scale down to a phone without tiny text."""
     bar_width, value_width, row_height = 240, 80, 50
@@ -95,8 +104,14 @@ def baseline_target_svg(target: OutcomeTarget, language: str, baseline_label: st
     for figure, word in ((target.baseline, baseline_label), (target.target, target_label)):
         year = _t(figure.year, language) if figure.year else ""
         rows.append((f"{word} {year}".strip(), figure))
-    return bars_svg(f"chart-{target.id}", _t(target.label, language), rows, target.scale, language,
-                    ["bar bar-baseline", "bar bar-target"])
+    return bars_svg(
+        f"chart-{target.id}",
+        _t(target.label, language),
+        rows,
+        target.scale,
+        language,
+        ["bar bar-baseline", "bar bar-target"],
+    )
 
 
 def values_svg(indicator: Indicator, language: str) -> Markup:

@@ -1,4 +1,5 @@
 """What changes between ranks: items paired across two ranks, and the wording differences between them."""
+
 from __future__ import annotations
 
 import re
@@ -55,7 +56,7 @@ def pair_items(first: Rank, second: Rank) -> list[ItemPair]:
     """Items of two ranks side by side, group by group: matched by id (the same item name keeps its id
     across tables), then the rest of each group in its order."""
     pairs = []
-    for group_a, group_b in zip(first.table.groups, second.table.groups):
+    for group_a, group_b in zip(first.table.groups, second.table.groups, strict=True):
         by_id = {item.id: item for item in group_b.items}
         matched = [(item, by_id.pop(item.id, None)) for item in group_a.items]
         leftovers = list(by_id.values())
@@ -69,6 +70,7 @@ def pair_items(first: Rank, second: Rank) -> list[ItemPair]:
 @dataclass
 class ItemHistory:
     """One item id across the ranks that have it, top rank first; ranks sharing a table share a step."""
+
     id: str
     name: Text
     steps: list[tuple[list[Rank], CompetencyItem]]

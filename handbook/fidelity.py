@@ -3,12 +3,13 @@
 Both sides are compared after NFKC and with all whitespace removed, because the PDF extraction broke
 lines mid-word and mixed full- and half-width forms.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .yaml_source import text_mappings
 
@@ -56,7 +57,7 @@ def covered_mask(source: str, strings: Iterable[str]) -> bytearray:
             continue
         start = source.find(s)
         while start != -1:
-            mask[start:start + len(s)] = b"\x01" * len(s)
+            mask[start : start + len(s)] = b"\x01" * len(s)
             start = source.find(s, start + 1)
     return mask
 

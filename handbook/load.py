@@ -3,6 +3,7 @@
 `load_policy` is the one way in: it either returns a complete Policy or raises PolicyDataError with every
 fault found, each naming file, line and field.
 """
+
 from __future__ import annotations
 
 import os
@@ -106,8 +107,9 @@ def _shown(path: Path, data_dir: Path) -> str:
 
 def data_files(data_dir: Path = DATA_DIR) -> list[tuple[str, str]]:
     """Every data file (path relative to data_dir) with the schema it must follow, in reading order."""
-    return list(SINGLE_FILES.items()) + [(f"{INITIATIVE_DIR}/{p.name}", INITIATIVE_SCHEMA)
-                                         for p in sorted((data_dir / INITIATIVE_DIR).glob("*.yml"))]
+    return list(SINGLE_FILES.items()) + [
+        (f"{INITIATIVE_DIR}/{p.name}", INITIATIVE_SCHEMA) for p in sorted((data_dir / INITIATIVE_DIR).glob("*.yml"))
+    ]
 
 
 def read_documents(data_dir: Path = DATA_DIR) -> tuple[dict[str, YamlDocument], list[Fault]]:
@@ -124,7 +126,10 @@ def read_documents(data_dir: Path = DATA_DIR) -> tuple[dict[str, YamlDocument], 
                     None,
                     "",
                     Words("このファイルがありません。", "this file is missing."),
-                    Words("main ブランチから戻してください。データのファイルはすべて必要です。", "Restore it from the main branch; every data file is needed."),
+                    Words(
+                        "main ブランチから戻してください。データのファイルはすべて必要です。",
+                        "Restore it from the main branch; every data file is needed.",
+                    ),
                 )
             )
             continue
@@ -139,7 +144,10 @@ def read_documents(data_dir: Path = DATA_DIR) -> tuple[dict[str, YamlDocument], 
                 _shown(stray, data_dir),
                 None,
                 "",
-                Words("データのファイル名は「.yml」で終わる決まりなので、このファイルは読まれません。", "data files must end in '.yml', so this one is ignored."),
+                Words(
+                    "データのファイル名は「.yml」で終わる決まりなので、このファイルは読まれません。",
+                    "data files must end in '.yml', so this one is ignored.",
+                ),
                 Words("ファイル名の最後を「.yml」に変えてください。", "Rename it to end in '.yml'."),
             )
         )
@@ -229,7 +237,10 @@ class _Checker:
                     "４つの志向は次の順に並べる決まりです: " + ", ".join(ORIENTATION_ORDER),
                     "the four orientations must be, in this order: " + ", ".join(ORIENTATION_ORDER) + ".",
                 ),
-                Words("方針の順番のままにし、これらの id は変えないでください。", "Keep the order of the policy and do not rename these ids."),
+                Words(
+                    "方針の順番のままにし、これらの id は変えないでください。",
+                    "Keep the order of the policy and do not rename these ids.",
+                ),
             )
         ranks = d["ranks.yml"]
         tier_ids = self.unique("ranks.yml", ranks["tiers"], "id", ("tiers",), "tier id")
@@ -272,7 +283,10 @@ class _Checker:
                             f"the rank '{rank_id}' is listed under the tier '{tier['id']}' "
                             f"but says its tier is '{owner['tier']}'.",
                         ),
-                        Words("区分の職位リストと、職位の「tier」をそろえてください。", "Make the tier's list of ranks and the rank's 'tier' agree."),
+                        Words(
+                            "区分の職位リストと、職位の「tier」をそろえてください。",
+                            "Make the tier's list of ranks and the rank's 'tier' agree.",
+                        ),
                     )
         for i, job in enumerate(ranks.get("job_titles", [])):
             for j, title in enumerate(job["titles"]):
@@ -390,7 +404,9 @@ class _Checker:
         actor_ids = self.unique(name, flow["actors"], "id", ("role_flow", "actors"), "actor id")
         in_actors = "ranks.yml under 'role_flow.actors'"
         for i, function in enumerate(flow["functions"]):
-            self.reference(name, ("role_flow", "functions", i, "actor"), function["actor"], actor_ids, "actor", in_actors)
+            self.reference(
+                name, ("role_flow", "functions", i, "actor"), function["actor"], actor_ids, "actor", in_actors
+            )
             if "post_type" in function:
                 path = ("role_flow", "functions", i, "post_type")
                 self.reference(name, path, function["post_type"], post_ids, "post type", "ranks.yml under 'post_types'")
@@ -412,7 +428,10 @@ class _Checker:
                         + ", ".join(ORIENTATION_ORDER)
                         + ".",
                     ),
-                    Words("志向ごとに1つずつ、方針の順で書いてください。", "Keep one entry per orientation, in the policy's order."),
+                    Words(
+                        "志向ごとに1つずつ、方針の順で書いてください。",
+                        "Keep one entry per orientation, in the policy's order.",
+                    ),
                 )
         katz = ranks["katz_model"]
         skill_ids = self.unique(name, katz["skills"], "id", ("katz_model", "skills"), "skill id")
@@ -448,7 +467,10 @@ class _Checker:
                     self.fault(
                         "areas.yml",
                         ("areas", i, "themes", j, "id"),
-                        Words(f"テーマの id「{theme['id']}」が2回使われています。", f"the theme id '{theme['id']}' is used twice."),
+                        Words(
+                            f"テーマの id「{theme['id']}」が2回使われています。",
+                            f"the theme id '{theme['id']}' is used twice.",
+                        ),
                         Words("テーマにはそれぞれ別の id を付けてください。", "Give each theme its own id."),
                     )
                 theme_ids.add(theme["id"])
@@ -544,7 +566,10 @@ class _Checker:
                             f"指標「{indicator['id']}」の数値 {figure['value']} が scale の {scale} を超えています。",
                             f"the figure {figure['value']} of '{indicator['id']}' is larger than its scale {scale}.",
                         ),
-                        Words("「scale」はその数値がとりうる最大の値にしてください。", "Make 'scale' the largest value the figure can take."),
+                        Words(
+                            "「scale」はその数値がとりうる最大の値にしてください。",
+                            "Make 'scale' the largest value the figure can take.",
+                        ),
                     )
 
 
@@ -555,13 +580,20 @@ def _charted(values: list[dict]) -> bool:
 
 
 def _section(node: dict) -> Section:
-    return Section(node["number"], node["title"], SECTION_PAGES[node["number"]], node.get("intro", []),
-                   node.get("closing", []), node.get("source_note"))
+    return Section(
+        node["number"],
+        node["title"],
+        SECTION_PAGES[node["number"]],
+        node.get("intro", []),
+        node.get("closing", []),
+        node.get("source_note"),
+    )
 
 
 def _table(node: dict) -> Table:
-    return Table(node.get("caption"), node.get("columns", []), node["rows"], node.get("notes", []),
-                 node.get("source_note"))
+    return Table(
+        node.get("caption"), node.get("columns", []), node["rows"], node.get("notes", []), node.get("source_note")
+    )
 
 
 def _blocks(nodes: list[dict]) -> list[Block]:
@@ -593,18 +625,27 @@ def _build_tables(data: dict) -> list[CompetencyTable]:
     return tables
 
 
-def _build_ranks(data: dict, tables: list[CompetencyTable]) -> tuple[list[Tier], list[PostType], list[Rank], list[JobType]]:
+def _build_ranks(
+    data: dict, tables: list[CompetencyTable]
+) -> tuple[list[Tier], list[PostType], list[Rank], list[JobType]]:
     tiers = {t["id"]: Tier(t["id"], t["name"]) for t in data["tiers"]}
     post_types = {p["id"]: PostType(p["id"], p["name"]) for p in data["post_types"]}
     table_by_id = {table.id: table for table in tables}
     ranks = []
     for position, r in enumerate(data["ranks"]):
         roles = [Role(post_types.get(role.get("post_type")), role["duties"]) for role in r["roles"]]
-        rank = Rank(r["id"], r["name"], tiers[r["tier"]], table_by_id[r["competency_table"]], roles, position,
-                    source_note=r.get("source_note"))
+        rank = Rank(
+            r["id"],
+            r["name"],
+            tiers[r["tier"]],
+            table_by_id[r["competency_table"]],
+            roles,
+            position,
+            source_note=r.get("source_note"),
+        )
         rank.tier.ranks.append(rank)
         ranks.append(rank)
-    for upper, lower in zip(ranks, ranks[1:]):
+    for upper, lower in zip(ranks, ranks[1:], strict=False):
         upper.below, lower.above = lower, upper
     by_id = {rank.id: rank for rank in ranks}
     for rank in ranks:
@@ -628,8 +669,13 @@ def _build_role_flow(flow: dict, ranks: list[Rank], post_types: list[PostType]) 
         )
     for link in flow["links"]:
         actors[link["from"]].links.append(FlowLink(actors[link["from"]], actors[link["to"]], link["label"]))
-    return RoleFlow(_section(flow["section"]), list(actors.values()), flow.get("unplaced_labels", []),
-                    flow.get("notes", []), flow.get("source_note"))
+    return RoleFlow(
+        _section(flow["section"]),
+        list(actors.values()),
+        flow.get("unplaced_labels", []),
+        flow.get("notes", []),
+        flow.get("source_note"),
+    )
 
 
 def _build_rank_image(image: dict, ranks: list[Rank], orientations: list[Orientation]) -> RankImage:
@@ -639,22 +685,36 @@ def _build_rank_image(image: dict, ranks: list[Rank], orientations: list[Orienta
         RankImageRow(
             row["label"],
             [rank_by_id[rid] for rid in row["ranks"]],
-            [RankImageCell(orientation_by_id[c["orientation"]], c["attitude"], c["ability"], c.get("source_note"))
-             for c in row["names"]],
+            [
+                RankImageCell(orientation_by_id[c["orientation"]], c["attitude"], c["ability"], c.get("source_note"))
+                for c in row["names"]
+            ],
         )
         for row in image["rows"]
     ]
-    return RankImage(_section(image["section"]), image["headings"], rows, image.get("notes", []),
-                     image.get("source_note"))
+    return RankImage(
+        _section(image["section"]), image["headings"], rows, image.get("notes", []), image.get("source_note")
+    )
 
 
 def _build_katz(katz: dict, ranks: list[Rank]) -> KatzModel:
     rank_by_id = {rank.id: rank for rank in ranks}
-    skills = {s["id"]: KatzSkill(s["id"], s["name"], s.get("figure_label") or s["name"], s["explanation"])
-              for s in katz["skills"]}
-    levels = [KatzLevel(lv["label"], [rank_by_id[r] for r in lv["ranks"]], skills[lv["skill"]]) for lv in katz["levels"]]
-    return KatzModel(katz["title"], katz.get("intro", []), katz["columns"], skills, levels,
-                     katz.get("points", []), katz.get("source_note"))
+    skills = {
+        s["id"]: KatzSkill(s["id"], s["name"], s.get("figure_label") or s["name"], s["explanation"])
+        for s in katz["skills"]
+    }
+    levels = [
+        KatzLevel(lv["label"], [rank_by_id[r] for r in lv["ranks"]], skills[lv["skill"]]) for lv in katz["levels"]
+    ]
+    return KatzModel(
+        katz["title"],
+        katz.get("intro", []),
+        katz["columns"],
+        skills,
+        levels,
+        katz.get("points", []),
+        katz.get("source_note"),
+    )
 
 
 def _build_talents(data: dict) -> list[Talent]:
@@ -666,8 +726,13 @@ def _build_talents(data: dict) -> list[Talent]:
             figure = target if not isinstance(target, dict) else None  # a target with a value is a Figure
             levels.append(
                 TalentLevel(
-                    lv["id"], lv["name"], lv.get("plan_name"), lv.get("description"), lv.get("role"),
-                    lv.get("means", []), figure,
+                    lv["id"],
+                    lv["name"],
+                    lv.get("plan_name"),
+                    lv.get("description"),
+                    lv.get("role"),
+                    lv.get("means", []),
+                    figure,
                     target.get("text") if isinstance(target, dict) else None,
                     target.get("label") if isinstance(target, dict) else figure.label if figure else None,
                     target.get("year") if isinstance(target, dict) else figure.year if figure else None,
@@ -676,33 +741,64 @@ def _build_talents(data: dict) -> list[Talent]:
             )
         abilities = [TalentAbility(a["name"], a["text"]) for a in t.get("abilities", [])]
         talents.append(
-            Talent(t["id"], t["number"], t["name"], t["role"], t.get("development_aim"), abilities,
-                   t.get("abilities_summary"), t.get("levels_caption"), levels, _blocks(t.get("blocks", [])),
-                   t.get("source_note"))
+            Talent(
+                t["id"],
+                t["number"],
+                t["name"],
+                t["role"],
+                t.get("development_aim"),
+                abilities,
+                t.get("abilities_summary"),
+                t.get("levels_caption"),
+                levels,
+                _blocks(t.get("blocks", [])),
+                t.get("source_note"),
+            )
         )
     return talents
 
 
 def _build_indicators(data: dict) -> Indicators:
     basics = [
-        Indicator(b["id"], b["label"], b["values"], b.get("as_of"), b.get("measure"), b.get("scale"),
-                  b.get("notes", []), b.get("source_note"))
+        Indicator(
+            b["id"],
+            b["label"],
+            b["values"],
+            b.get("as_of"),
+            b.get("measure"),
+            b.get("scale"),
+            b.get("notes", []),
+            b.get("source_note"),
+        )
         for b in data["basics"]
     ]
     targets = [
-        OutcomeTarget(o["id"], o["level"], o["goal"], o["label"], o["baseline"], o["target"], o["scale"],
-                      o.get("survey"), o.get("notes", []), o.get("source_note"))
+        OutcomeTarget(
+            o["id"],
+            o["level"],
+            o["goal"],
+            o["label"],
+            o["baseline"],
+            o["target"],
+            o["scale"],
+            o.get("survey"),
+            o.get("notes", []),
+            o.get("source_note"),
+        )
         for o in data["outcome_targets"]
     ]
     omitted = [
-        UnquantifiedIndicator(o["label"], o.get("rows", []), o.get("as_of"), o.get("unit"), o.get("notes", []),
-                              o.get("source_note"))
+        UnquantifiedIndicator(
+            o["label"], o.get("rows", []), o.get("as_of"), o.get("unit"), o.get("notes", []), o.get("source_note")
+        )
         for o in data.get("omitted", [])
     ]
     return Indicators(_section(data["section"]), basics, targets, data.get("closing", []), omitted)
 
 
-def _build_areas(data: dict, initiative_data: dict[str, dict], talents: list[Talent]) -> tuple[list[Area], list[Initiative]]:
+def _build_areas(
+    data: dict, initiative_data: dict[str, dict], talents: list[Talent]
+) -> tuple[list[Area], list[Initiative]]:
     areas, theme_by_id = [], {}
     for a in data["areas"]:
         area = Area(a["id"], a["name"], a.get("description"), a.get("activity_indicators", []))
@@ -715,8 +811,14 @@ def _build_areas(data: dict, initiative_data: dict[str, dict], talents: list[Tal
     for name in sorted(initiative_data):
         x = initiative_data[name]
         initiative = Initiative(
-            x["number"], x["title"], theme_by_id[x["theme"]], x.get("text", []), _blocks(x.get("blocks", [])),
-            x.get("featured", False), [talent_by_id[t] for t in x.get("related_talents", [])], x.get("source_note"),
+            x["number"],
+            x["title"],
+            theme_by_id[x["theme"]],
+            x.get("text", []),
+            _blocks(x.get("blocks", [])),
+            x.get("featured", False),
+            [talent_by_id[t] for t in x.get("related_talents", [])],
+            x.get("source_note"),
         )
         initiative.theme.initiatives.append(initiative)  # in number order, as the files are read
         for talent in initiative.talents:
@@ -733,8 +835,14 @@ def build_policy(documents: dict[str, YamlDocument]) -> Policy:
     tiers, post_types, ranks, job_types = _build_ranks(ranks_data, tables)
     o = d["orientations.yml"]
     orientations = [
-        Orientation(x["id"], x["name"], x.get("aim"), x.get("behaviours", []), x.get("abilities_to_grow", []),
-                    x.get("source_note"))
+        Orientation(
+            x["id"],
+            x["name"],
+            x.get("aim"),
+            x.get("behaviours", []),
+            x.get("abilities_to_grow", []),
+            x.get("source_note"),
+        )
         for x in o["orientations"]
     ]
     ranks_section = RanksSection(
@@ -747,16 +855,24 @@ def build_policy(documents: dict[str, YamlDocument]) -> Policy:
     )
     talents_data = d["talents.yml"]
     talents = _build_talents(talents_data)
-    talents_section = TalentsSection(_section(talents_data["section"]), talents_data.get("background", []),
-                                     talents_data.get("issues", []), _blocks(talents_data.get("blocks", [])))
+    talents_section = TalentsSection(
+        _section(talents_data["section"]),
+        talents_data.get("background", []),
+        talents_data.get("issues", []),
+        _blocks(talents_data.get("blocks", [])),
+    )
     initiative_data = {name: data for name, data in d.items() if name.startswith(INITIATIVE_DIR + "/")}
     areas, initiatives = _build_areas(d["areas.yml"], initiative_data, talents)
     organisation = d["organisation.yml"]
-    key_values = [KeyValue(k["id"], k["name"], k["organisation_aim"]) for k in organisation["target_image"]["key_values"]]
+    key_values = [
+        KeyValue(k["id"], k["name"], k["organisation_aim"]) for k in organisation["target_image"]["key_values"]
+    ]
     key_value_by_id = {k.id: k for k in key_values}
     actions = sorted(
-        (KeyValueActions(key_value_by_id[e["key_value"]], e["number"], e["staff_actions"], e["manager_actions"])
-         for e in organisation["growth_actions"]["key_values"]),
+        (
+            KeyValueActions(key_value_by_id[e["key_value"]], e["number"], e["staff_actions"], e["manager_actions"])
+            for e in organisation["growth_actions"]["key_values"]
+        ),
         key=lambda entry: entry.number,
     )
     sections = [
@@ -781,18 +897,34 @@ def build_policy(documents: dict[str, YamlDocument]) -> Policy:
         return section_by_number.get(number) or initiative_by_number.get(number) if number else None
 
     glossary = [
-        GlossaryTerm(g["id"], g["term"], g["definition"], g.get("reading"), g.get("aliases", []),
-                     place(g.get("defined_in")))
+        GlossaryTerm(
+            g["id"], g["term"], g["definition"], g.get("reading"), g.get("aliases", []), place(g.get("defined_in"))
+        )
         for g in d["glossary.yml"]["terms"]
     ]
     return Policy(
-        meta=d["meta.yml"], terminology=d["terminology.yml"]["terms"], glossary=glossary,
-        organisation=organisation, key_values=key_values, key_value_actions=actions,
-        orientations=orientations, results=o["results"]["name"], orientations_section=_section(o["section"]),
-        tiers=tiers, post_types=post_types, ranks=ranks, tables=tables, ranks_section=ranks_section,
-        talents=talents, talents_section=talents_section, indicators=_build_indicators(d["indicators.yml"]),
-        areas=areas, areas_section=AreasSection(_section(d["areas.yml"]["section"]), _blocks(d["areas.yml"].get("blocks", []))),
-        initiatives=initiatives, sections=section_by_number, editor_notes=_editor_notes(documents),
+        meta=d["meta.yml"],
+        terminology=d["terminology.yml"]["terms"],
+        glossary=glossary,
+        organisation=organisation,
+        key_values=key_values,
+        key_value_actions=actions,
+        orientations=orientations,
+        results=o["results"]["name"],
+        orientations_section=_section(o["section"]),
+        tiers=tiers,
+        post_types=post_types,
+        ranks=ranks,
+        tables=tables,
+        ranks_section=ranks_section,
+        talents=talents,
+        talents_section=talents_section,
+        indicators=_build_indicators(d["indicators.yml"]),
+        areas=areas,
+        areas_section=AreasSection(_section(d["areas.yml"]["section"]), _blocks(d["areas.yml"].get("blocks", []))),
+        initiatives=initiatives,
+        sections=section_by_number,
+        editor_notes=_editor_notes(documents),
     )
 
 
@@ -807,17 +939,32 @@ def page_of(name: str, path: tuple, data: dict) -> str:
     if name == "ranks.yml":
         if top == "ranks":
             return f"ranks/{data['ranks'][path[1]]['id']}.md"
-        return {"role_flow": "role-flow.md#role-flow", "rank_image": "role-flow.md#rank-image",
-                "katz_model": "role-flow.md#katz-model"}.get(top, "ranks/index.md")
+        return {
+            "role_flow": "role-flow.md#role-flow",
+            "rank_image": "role-flow.md#rank-image",
+            "katz_model": "role-flow.md#katz-model",
+        }.get(top, "ranks/index.md")
     if name == "talents.yml":
         return f"talents/{data['talents'][path[1]]['id']}.md" if top == "talents" else "talents/index.md"
     if name == "orientations.yml":
-        return f"orientations/{data['orientations'][path[1]]['id']}.md" if top == "orientations" else "orientations/index.md"
+        return (
+            f"orientations/{data['orientations'][path[1]]['id']}.md"
+            if top == "orientations"
+            else "orientations/index.md"
+        )
     if name == "organisation.yml":
-        return {"target_image": "staff-image.md#target-image", "growth_actions": "staff-image.md#growth-actions",
-                "development_plans": "development-plans.md", "growth_cycle": "initiatives/index.md#growth-cycle"}[top]
-    return {"meta.yml": "about.md", "indicators.yml": "indicators.md", "areas.yml": "initiatives/index.md",
-            "glossary.yml": "glossary.md"}.get(name, "index.md")
+        return {
+            "target_image": "staff-image.md#target-image",
+            "growth_actions": "staff-image.md#growth-actions",
+            "development_plans": "development-plans.md",
+            "growth_cycle": "initiatives/index.md#growth-cycle",
+        }[top]
+    return {
+        "meta.yml": "about.md",
+        "indicators.yml": "indicators.md",
+        "areas.yml": "initiatives/index.md",
+        "glossary.yml": "glossary.md",
+    }.get(name, "index.md")
 
 
 def _editor_notes(documents: dict[str, YamlDocument]) -> list[EditorNote]:
@@ -825,9 +972,15 @@ def _editor_notes(documents: dict[str, YamlDocument]) -> list[EditorNote]:
     for name, document in documents.items():
         for path, text in text_mappings(document.data):
             if path and path[-1] == "source_note":
-                notes.append(EditorNote(name, document.line(path + ("ja",)), field_name(path),
-                                        Text(text["ja"].strip(), text["en"].strip()),
-                                        page_of(name, path, document.data)))
+                notes.append(
+                    EditorNote(
+                        name,
+                        document.line(path + ("ja",)),
+                        field_name(path),
+                        Text(text["ja"].strip(), text["en"].strip()),
+                        page_of(name, path, document.data),
+                    )
+                )
     return notes
 
 
@@ -844,8 +997,11 @@ _cache: dict[Path, tuple[tuple, Policy]] = {}
 
 
 def _fingerprint(data_dir: Path) -> tuple:
-    return tuple((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
-                 for p in sorted(data_dir.rglob("*")) if p.is_file() and "source" not in p.parts)
+    return tuple(
+        (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+        for p in sorted(data_dir.rglob("*"))
+        if p.is_file() and "source" not in p.parts
+    )
 
 
 def load_policy(data_dir: Path = DATA_DIR) -> Policy:

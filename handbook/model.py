@@ -61,9 +61,15 @@ class Figure:
 def as_tree(node: Any) -> Any:
     """Turn every {ja, en} mapping of a loaded YAML tree into a Text, and every {value: …} into a Figure."""
     if isinstance(node, dict):
-        if set(node) in ({"ja", "en"}, {"ja", "en", "see"}) and isinstance(node["ja"], str) and isinstance(node["en"], str):
+        if (
+            set(node) in ({"ja", "en"}, {"ja", "en", "see"})
+            and isinstance(node["ja"], str)
+            and isinstance(node["en"], str)
+        ):
             see = node.get("see")
-            return Text(node["ja"].strip(), node["en"].strip(), Reference(see["ja"], see["en"], see["to"]) if see else None)
+            return Text(
+                node["ja"].strip(), node["en"].strip(), Reference(see["ja"], see["en"], see["to"]) if see else None
+            )
         tree = {key: as_tree(value) for key, value in node.items()}
         if "value" in tree and set(tree) <= {"value", "unit", "label", "year"}:
             return Figure(tree["value"], tree.get("unit"), tree.get("label"), tree.get("year"))

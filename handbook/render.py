@@ -4,6 +4,7 @@ Everything from the data is escaped here (autoescape on), so markup or template 
 description is shown as text and never runs. Headings are emitted as Markdown so that they reach the
 table of contents; their text is turned into character references so Markdown reads none of it as syntax.
 """
+
 from __future__ import annotations
 
 import html
@@ -86,8 +87,13 @@ class Glossary:
                 self.by_form.setdefault(form, term)
         forms = sorted(self.by_form, key=len, reverse=True)
         # Latin terms must stand as words (EBPM not inside a longer word); Japanese has no word boundaries.
-        self.pattern = re.compile("|".join(
-            (rf"(?<![A-Za-z]){re.escape(f)}(?![A-Za-z])" if f.isascii() else re.escape(f)) for f in forms)) if forms else None
+        self.pattern = (
+            re.compile(
+                "|".join((rf"(?<![A-Za-z]){re.escape(f)}(?![A-Za-z])" if f.isascii() else re.escape(f)) for f in forms)
+            )
+            if forms
+            else None
+        )
         self.language = language
 
     def mark(self, escaped: str, href) -> str:
@@ -97,8 +103,11 @@ class Glossary:
         def replace(match: re.Match) -> str:
             term = self.by_form[match.group(0)]
             title = html.escape(term.definition[self.language], quote=True)
-            return (f'<a class="glossary-term" href="{href("glossary.md")}#{term.id}">'
-                    f'<abbr title="{title}">{match.group(0)}</abbr></a>')
+            return (
+                f'<a class="glossary-term" href="{href("glossary.md")}#{term.id}">'
+                f'<abbr title="{title}">{match.group(0)}</abbr></a>'
+            )
+
         return self.pattern.sub(replace, escaped)
 
 
@@ -202,8 +211,11 @@ class PageRenderer:
             if self.history is not None and self.history.available and spec.path != CHANGES_PAGE:
                 # The date the page's content last changed and its entries on the changes page, after the content.
                 entries = self.history.entries_for(spec.path, language)
-                text += environment().get_template("_page_changed.j2").render(
-                    context, page_entries=entries, date=lambda d: format_date(d, language))
+                text += (
+                    environment()
+                    .get_template("_page_changed.j2")
+                    .render(context, page_entries=entries, date=lambda d: format_date(d, language))
+                )
             return text
         except Exception as error:
             where = _template_frame(error)
@@ -213,8 +225,11 @@ class PageRenderer:
     # Each page kind may add names to its template's context: _context_<kind>(key), key = the entity shown.
 
     def _context_compare_index(self, key: None) -> dict:
-        return {"pairs": comparison_pairs(self.policy), "histories": list(self.histories.values()),
-                "comparison_page": comparison_page}
+        return {
+            "pairs": comparison_pairs(self.policy),
+            "histories": list(self.histories.values()),
+            "comparison_page": comparison_page,
+        }
 
     def _context_comparison(self, key: str) -> dict:
         lower_id, upper_id = key.split("--")
@@ -245,7 +260,8 @@ class PageRenderer:
             "target": target,
             "steps": growth.next_steps(rank, target) if target else {},
             "ranks_above": self.separators["list"].join(  # nearest first
-                r.name[language] for r in reversed(self.policy.ranks) if r.position < rank.position),
+                r.name[language] for r in reversed(self.policy.ranks) if r.position < rank.position
+            ),
             "blocks": growth.orientation_blocks(rank),
             "vision_questions": growth.VISION_QUESTIONS,
             "career_review": initiatives.get(growth.CAREER_REVIEW),
@@ -320,14 +336,17 @@ class PageRenderer:
             if old is None or new is None or old == new:
                 return {"same": True}
             diff = wording_diff(old, new, language)
-            return {"same": False, "before": [r for r in diff if r[0] != "added"],
-                    "after": [r for r in diff if r[0] != "removed"]}
+            return {
+                "same": False,
+                "before": [r for r in diff if r[0] != "added"],
+                "after": [r for r in diff if r[0] != "removed"],
+            }
 
         def in_order(page: str | None) -> tuple:
             return (page is None, order.index(page) if page else 0)
 
         revisions: list[dict] = []
-        for entry in (history.entries if history is not None else []):
+        for entry in history.entries if history is not None else []:
             by_page: dict[str | None, dict] = {}
             for change in entry.texts:
                 pages = list(dict.fromkeys(filter(None, map(link, change.pages))))
@@ -337,7 +356,8 @@ class PageRenderer:
                 group = by_page.setdefault(page, {"changes": [], "translations": []})
                 folded = change.kind == "translation" and language == LANGUAGES[0]
                 group["translations" if folded else "changes"].append(
-                    {"change": change, "place": pages[0] if pages else None, "also": also, **runs(change)})
+                    {"change": change, "place": pages[0] if pages else None, "also": also, **runs(change)}
+                )
             title = label("change_initial")[language] if entry.initial else entry.title
             view = {
                 "entry": entry,

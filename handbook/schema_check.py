@@ -1,9 +1,10 @@
 """Check each data file against its JSON Schema and say every fault in plain words."""
+
 from __future__ import annotations
 
 import datetime
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
@@ -22,18 +23,23 @@ _TYPE_WORDS = {
     "boolean": Words("真偽値（true／false）", "true or false"),
     "date": Words("日付", "a date"),
 }
-_COPY_SHAPE = Words("同じ種類の隣の項目と見比べて、同じ形に直してください。", "Compare with a neighbouring entry of the same kind and copy its shape.")
+_COPY_SHAPE = Words(
+    "同じ種類の隣の項目と見比べて、同じ形に直してください。",
+    "Compare with a neighbouring entry of the same kind and copy its shape.",
+)
 _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _registry(schema_dir: Path) -> Registry:
-    resources = [(path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8"))))
-                 for path in sorted(schema_dir.glob("*.schema.json"))]
+    resources = [
+        (path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8"))))
+        for path in sorted(schema_dir.glob("*.schema.json"))
+    ]
     return Registry().with_resources(resources)
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(schema_dir: Path, schema_name: str) -> Draft202012Validator:
     schema = json.loads((schema_dir / schema_name).read_text(encoding="utf-8"))
     return Draft202012Validator(schema, registry=_registry(schema_dir))
@@ -48,27 +54,31 @@ def _type_words(expected) -> Words:
 def _wrong_type(value, expected) -> tuple[Words, Words]:
     """What is wrong and what to write, for a value of the wrong kind; says the likely cause in words."""
     want, got = _type_words(expected), _type_words(_json_type(value))
-    message = Words(f"ここには{want.ja}を書きますが、{got.ja}になっています。", f"this should be {want.en}, but it is {got.en}.")
+    message = Words(
+        f"ここには{want.ja}を書きますが、{got.ja}になっています。", f"this should be {want.en}, but it is {got.en}."
+    )
     wanted = expected if isinstance(expected, list) else [expected]
     if "string" in wanted and isinstance(value, bool):
         return message, Words(
-            "Yes・No・On・Off などは YAML では true/false と読まれます。文として書くときは引用符で囲んでください（例: \"No\"）。",
-            "YAML reads Yes, No, On and Off as true or false: put the text in quotes (e.g. \"No\").",
+            'Yes・No・On・Off などは YAML では true/false と読まれます。文として書くときは引用符で囲んでください（例: "No"）。',
+            'YAML reads Yes, No, On and Off as true or false: put the text in quotes (e.g. "No").',
         )
     if "string" in wanted and isinstance(value, (datetime.date, datetime.datetime)):
         return message, Words(
-            "日付のように見える値は YAML では日付として読まれます。文として書くときは引用符で囲んでください（例: \"2031-03-31\"）。",
-            "YAML reads a value shaped like a date as a date: put it in quotes (e.g. \"2031-03-31\").",
+            '日付のように見える値は YAML では日付として読まれます。文として書くときは引用符で囲んでください（例: "2031-03-31"）。',
+            'YAML reads a value shaped like a date as a date: put it in quotes (e.g. "2031-03-31").',
         )
     if "string" in wanted and isinstance(value, (int, float)):
-        return message, Words("引用符で囲んでください（例: \"036\"）。", "Put it in quotes (e.g. \"036\").")
+        return message, Words('引用符で囲んでください（例: "036"）。', 'Put it in quotes (e.g. "036").')
     if "number" in wanted and isinstance(value, str) and any(c in _FULL_WIDTH_DIGITS for c in value):
         return message, Words(
             "全角の数字が使われています。半角の数字で、引用符なしで書いてください（例: 95.0）。",
             "It is written with full-width digits: use half-width digits, without quotes (e.g. 95.0).",
         )
     if "number" in wanted and isinstance(value, str):
-        return message, Words("数は引用符で囲まずに書いてください（例: 95.0）。", "Write the number without quotes (e.g. 95.0).")
+        return message, Words(
+            "数は引用符で囲まずに書いてください（例: 95.0）。", "Write the number without quotes (e.g. 95.0)."
+        )
     return message, _COPY_SHAPE
 
 
@@ -92,7 +102,10 @@ def _describe(error) -> tuple[tuple, Words, Words]:
         return (
             path + (key,),
             Words(f"必ず書く項目「{key}」がありません。", f"the required field '{key}' is missing."),
-            Words(f"ここに「{key}:」を書いてください（policy_data/README.md 参照）。", f"Add '{key}:' here (see policy_data/README.md)."),
+            Words(
+                f"ここに「{key}:」を書いてください（policy_data/README.md 参照）。",
+                f"Add '{key}:' here (see policy_data/README.md).",
+            ),
         )
     if keyword == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
@@ -111,18 +124,41 @@ def _describe(error) -> tuple[tuple, Words, Words]:
         return path, message, fix
     if keyword == "pattern":
         full_width = isinstance(value, str) and any(c in _FULL_WIDTH_DIGITS for c in value)
-        width_hint = Words("全角の数字は使えません。半角で書いてください。", "Full-width digits are not allowed: use half-width digits.")
+        width_hint = Words(
+            "全角の数字は使えません。半角で書いてください。",
+            "Full-width digits are not allowed: use half-width digits.",
+        )
         if error.validator_value == "\\S":
             return (
                 path,
                 Words("文が空です。", "this text is empty."),
-                Words("文を書くか、要らなければ項目ごと消してください。", "Write the text, or remove the whole entry if it should not be there."),
+                Words(
+                    "文を書くか、要らなければ項目ごと消してください。",
+                    "Write the text, or remove the whole entry if it should not be there.",
+                ),
             )
         if "[0-9]{3}" in error.validator_value:
-            fix = width_hint if full_width else Words("3桁の数字を引用符で囲んで書いてください（例: \"007\"）。", 'Write three digits in quotes, e.g. "007".')
-            return path, Words(f"「{value}」は取組の番号になっていません。", f"'{value}' is not an initiative number."), fix
+            fix = (
+                width_hint
+                if full_width
+                else Words(
+                    '3桁の数字を引用符で囲んで書いてください（例: "007"）。',
+                    'Write three digits in quotes, e.g. "007".',
+                )
+            )
+            return (
+                path,
+                Words(f"「{value}」は取組の番号になっていません。", f"'{value}' is not an initiative number."),
+                fix,
+            )
         if "[0-9]{2}" in error.validator_value:
-            fix = width_hint if full_width else Words("2桁の数字を引用符で囲んで書いてください（例: \"08\"）。", 'Write two digits in quotes, e.g. "08".')
+            fix = (
+                width_hint
+                if full_width
+                else Words(
+                    '2桁の数字を引用符で囲んで書いてください（例: "08"）。', 'Write two digits in quotes, e.g. "08".'
+                )
+            )
             return path, Words(f"「{value}」は章の番号になっていません。", f"'{value}' is not a section number."), fix
         return (
             path,
@@ -162,7 +198,11 @@ def _describe(error) -> tuple[tuple, Words, Words]:
             Words("貼り付けすぎていないか確かめてください。", "Check for text pasted in by mistake."),
         )
     if keyword == "minProperties":
-        return path, Words("この項目は空です。", "this entry is empty."), Words("中身を書くか、項目ごと消してください。", "Fill it in or remove it.")
+        return (
+            path,
+            Words("この項目は空です。", "this entry is empty."),
+            Words("中身を書くか、項目ごと消してください。", "Fill it in or remove it."),
+        )
     if keyword in ("anyOf", "oneOf"):
         return path, Words("この項目の形が違います。", "this entry does not have the expected shape."), _COPY_SHAPE
     return path, Words(error.message, error.message), _COPY_SHAPE

@@ -11,16 +11,17 @@ English is indexed as it is (Pagefind stems it). Each page is handed to Pagefind
 from the built HTML: its title and the names a reader may type for it (a rank's job titles, an
 initiative's number) weighted above the body, and its readable text kept as metadata for the excerpt.
 """
+
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import re
 import unicodedata
-from html import escape
 from functools import lru_cache
+from html import escape
 from pathlib import Path
 
 import yaml
@@ -57,9 +58,9 @@ def japanese_tokens(text: str) -> list[str]:
     tokens: list[str] = []
     position = 0
     for run in _CJK_RUN.finditer(text):
-        tokens += _WORD.findall(text[position:run.start()])
+        tokens += _WORD.findall(text[position : run.start()])
         chars = run.group()
-        pairs = [chars] if len(chars) == 1 else [chars[i:i + 2] for i in range(len(chars) - 1)]
+        pairs = [chars] if len(chars) == 1 else [chars[i : i + 2] for i in range(len(chars) - 1)]
         tokens += [_code(pair) for pair in pairs]
         position = run.end()
     tokens += _WORD.findall(text[position:])
@@ -89,7 +90,9 @@ def keywords(policy: Policy, spec: PageSpec, language: str) -> list[str]:
         orientation = policy.orientation(spec.key)
         words += [a[language] for a in orientation.abilities_to_grow]
     elif spec.kind == "glossary":
-        words += [term.term[language] for term in policy.glossary] + [a for term in policy.glossary for a in term.aliases]
+        words += [term.term[language] for term in policy.glossary] + [
+            a for term in policy.glossary for a in term.aliases
+        ]
     return words
 
 
@@ -106,14 +109,16 @@ def search_document(policy: Policy, spec: PageSpec, language: str, html: str) ->
         words = (" ".join(japanese_tokens(text)) if language == "ja" else fold(text) for text in texts)
         return "".join(f"<p{attribute}>{escape(w)}</p>" for w in words if w.strip())
 
-    return (f'<html lang="{language}"><head><title>{escape(title)}</title></head><body>'
-            f'<span data-pagefind-meta="title" data-pagefind-ignore>{escape(spec.title[language])}</span>'
-            f'<span data-pagefind-meta="text" data-pagefind-ignore>{escape(text)}</span>'
-            + indexed([spec.title[language]], 10)
-            + indexed(keywords(policy, spec, language), 7)
-            + indexed(reader.headings, 3)
-            + indexed(body.split("\n"))
-            + "</body></html>")
+    return (
+        f'<html lang="{language}"><head><title>{escape(title)}</title></head><body>'
+        f'<span data-pagefind-meta="title" data-pagefind-ignore>{escape(spec.title[language])}</span>'
+        f'<span data-pagefind-meta="text" data-pagefind-ignore>{escape(text)}</span>'
+        + indexed([spec.title[language]], 10)
+        + indexed(keywords(policy, spec, language), 7)
+        + indexed(reader.headings, 3)
+        + indexed(body.split("\n"))
+        + "</body></html>"
+    )
 
 
 def write_search_index(policy: Policy, site_dir: Path) -> int:
@@ -133,13 +138,17 @@ def write_search_index(policy: Policy, site_dir: Path) -> int:
                     continue
                 document = Path(scratch) / prefix / spec.url / "index.html"
                 document.parent.mkdir(parents=True, exist_ok=True)
-                document.write_text(search_document(policy, spec, language, built.read_text(encoding="utf-8")),
-                                    encoding="utf-8")
+                document.write_text(
+                    search_document(policy, spec, language, built.read_text(encoding="utf-8")), encoding="utf-8"
+                )
                 count += 1
         output = site_dir / BUNDLE
         shutil.rmtree(output, ignore_errors=True)
-        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(output),
-                                 "--silent"], capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(output), "--silent"],
+            capture_output=True,
+            text=True,
+        )
         if result.returncode != 0:
             raise RuntimeError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
     # Pagefind also writes its own search interfaces; the handbook's box (overrides/assets/search.js) uses none.

@@ -2,6 +2,7 @@
 
 Independent of the site generator: a page is a source path, the kind of page, and the entity it shows.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,11 +21,11 @@ def url_prefix(language: str) -> str:
 
 @dataclass(frozen=True)
 class PageSpec:
-    path: str                 # source path relative to docs/, e.g. "ranks/chief.md"
-    kind: str                 # the render function that makes it, e.g. "rank"
-    title: Text               # the page's title in both languages
-    key: str | None = None    # the entity shown, e.g. "chief"
-    in_nav: bool = True       # False for pages reached only through links (there are too many)
+    path: str  # source path relative to docs/, e.g. "ranks/chief.md"
+    kind: str  # the render function that makes it, e.g. "rank"
+    title: Text  # the page's title in both languages
+    key: str | None = None  # the entity shown, e.g. "chief"
+    in_nav: bool = True  # False for pages reached only through links (there are too many)
 
     @property
     def url(self) -> str:
@@ -42,6 +43,7 @@ def page_specs(policy: Policy) -> list[PageSpec]:
 
 def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpec]]]:
     """Navigation entries: (title, page) or (section label, [index page, pages…])."""
+
     def single(key: str, path: str) -> tuple[Text, PageSpec]:
         return label(key), PageSpec(path, key, label(key))
 
@@ -54,28 +56,41 @@ def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpe
         """One printable self-check sheet per rank; the section has no index page."""
         sheet = label("self_check")
         return label("self_checks"), [
-            PageSpec(r.self_check_page, "self_check", Text(f"{sheet.ja}（{r.name.ja}）", f"{sheet.en}: {r.name.en}"), r.id)
+            PageSpec(
+                r.self_check_page, "self_check", Text(f"{sheet.ja}（{r.name.ja}）", f"{sheet.en}: {r.name.en}"), r.id
+            )
             for r in policy.ranks
         ]
 
     def competency_tools() -> tuple[Text, list[PageSpec]]:
         """The explorer and the rank comparison in the navigation; comparisons and item histories are
         reached from them (too many for the navigation)."""
-        pages = [PageSpec("explorer.md", "explorer", label("explorer")),
-                 PageSpec("compare/index.md", "compare_index", label("compare"))]
+        pages = [
+            PageSpec("explorer.md", "explorer", label("explorer")),
+            PageSpec("compare/index.md", "compare_index", label("compare")),
+        ]
         compare, across = label("comparison"), label("item_history")
         pages += [
             PageSpec(
                 comparison_page(lower, upper),
                 "comparison",
-                Text(f"{lower.name.ja} → {upper.name.ja}（{compare.ja}）", f"{lower.name.en} → {upper.name.en} ({compare.en})"),
+                Text(
+                    f"{lower.name.ja} → {upper.name.ja}（{compare.ja}）",
+                    f"{lower.name.en} → {upper.name.en} ({compare.en})",
+                ),
                 comparison_key(lower, upper),
                 in_nav=False,
             )
             for lower, upper in comparison_pairs(policy)
         ]
         pages += [
-            PageSpec(h.page, "item", Text(f"{h.name.ja}（{across.ja}）", f"{h.name.en} ({across.en.lower()})"), h.id, in_nav=False)
+            PageSpec(
+                h.page,
+                "item",
+                Text(f"{h.name.ja}（{across.ja}）", f"{h.name.en} ({across.en.lower()})"),
+                h.id,
+                in_nav=False,
+            )
             for h in item_histories(policy)
         ]
         return label("competency_tools"), pages
@@ -95,7 +110,10 @@ def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpe
             "initiatives",
             "initiatives",
             "initiative",
-            [(i.page, i.number, Text(f"{i.number} {i.title.ja}", f"{i.number} {i.title.en}")) for i in policy.initiatives],
+            [
+                (i.page, i.number, Text(f"{i.number} {i.title.ja}", f"{i.number} {i.title.en}"))
+                for i in policy.initiatives
+            ],
         ),
         single("indicators", "indicators.md"),
         single("development_plans", "development-plans.md"),
@@ -111,8 +129,11 @@ def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpe
 def mkdocs_nav(policy: Policy, language: str) -> list:
     """The navigation in MkDocs' `nav` form (titles in one language, pages by source path)."""
     return [
-        {title[language]: [{spec.title[language]: spec.path} for spec in pages if spec.in_nav]
-         if isinstance(pages, list) else pages.path}
+        {
+            title[language]: [{spec.title[language]: spec.path} for spec in pages if spec.in_nav]
+            if isinstance(pages, list)
+            else pages.path
+        }
         for title, pages in navigation(policy)
         if isinstance(pages, list) or pages.in_nav
     ]
@@ -129,16 +150,32 @@ def theme_words(policy: Policy, language: str) -> dict[str, str]:
         "permalink_title": label("permalink_title")[language],
         "accessibility": label("accessibility")[language],
         "accessibility_path": url_prefix(language) + "accessibility/",
-        **{key: label(key)[language] for key in ("search_label", "search_placeholder", "search_results", "search_none",
-                                                  "search_count", "search_count_one", "search_more", "menu")},
+        **{
+            key: label(key)[language]
+            for key in (
+                "search_label",
+                "search_placeholder",
+                "search_results",
+                "search_none",
+                "search_count",
+                "search_count_one",
+                "search_more",
+                "menu",
+            )
+        },
     }
 
 
 def not_found_page() -> dict[str, dict[str, str]]:
     """The words of the 404 page, which serves both languages at once, with its ways in (addresses from the
     site root, as a 404 page is served at any address)."""
-    ways = [("home", "index.md"), ("find_rank", "index.md#find-rank"), ("ranks", "ranks/index.md"),
-            ("initiatives", "initiatives/index.md"), ("glossary", "glossary.md")]
+    ways = [
+        ("home", "index.md"),
+        ("find_rank", "index.md#find-rank"),
+        ("ranks", "ranks/index.md"),
+        ("initiatives", "initiatives/index.md"),
+        ("glossary", "glossary.md"),
+    ]
     pages = {}
     for language in LANGUAGES:
         links = []
@@ -146,6 +183,9 @@ def not_found_page() -> dict[str, dict[str, str]]:
             page, _, fragment = path.partition("#")
             address = url_prefix(language) + PageSpec(page, "", label(key)).url
             links.append({"text": label(key)[language], "href": address + (f"#{fragment}" if fragment else "")})
-        pages[language] = {"title": label("not_found")[language], "text": label("not_found_text")[language],
-                           "links": links}
+        pages[language] = {
+            "title": label("not_found")[language],
+            "text": label("not_found_text")[language],
+            "links": links,
+        }
     return pages

@@ -4,6 +4,7 @@ Each stub only names the page; its content is rendered from the data in each lan
 written only when their text changes (so `mkdocs serve` does not rebuild forever) and stale ones are
 removed when their entity leaves the data.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,8 +32,10 @@ def write_stubs(policy: Policy, docs_dir: Path) -> list[Path]:
         if target.exists() and target.read_text(encoding="utf-8") == text:
             continue
         if target.exists() and not target.read_text(encoding="utf-8").startswith(MARKER):
-            raise FileExistsError(f"docs/{path} is written by hand, but the handbook generates that page from the data; "
-                                  "remove the hand-written file.")
+            raise FileExistsError(
+                f"docs/{path} is written by hand, but the handbook generates that page from the data; "
+                "remove the hand-written file."
+            )
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         written.append(target)

@@ -12,6 +12,7 @@ that is a reviewed text that moved (an entry was inserted above it, so its posit
 
 `mark_reviewed` rewrites the lock for the current data; a translator runs it after checking the list.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -22,8 +23,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import field_name
 from . import load
+from .errors import field_name
 from .load import DATA_DIR
 from .yaml_source import read_yaml, text_mappings
 
@@ -43,11 +44,11 @@ def fingerprint(text: str) -> str:
 
 @dataclass(frozen=True)
 class TextEntry:
-    file: str              # relative to policy_data, e.g. "initiatives/035.yml"
-    field: str             # dotted path of the {ja, en} mapping, e.g. "blocks[0].heading"
-    line: int | None       # line of the Japanese
+    file: str  # relative to policy_data, e.g. "initiatives/035.yml"
+    field: str  # dotted path of the {ja, en} mapping, e.g. "blocks[0].heading"
+    line: int | None  # line of the Japanese
     ja: str
-    en: str | None         # None when missing
+    en: str | None  # None when missing
 
     @property
     def key(self) -> str:
@@ -61,15 +62,15 @@ class TextEntry:
 @dataclass(frozen=True)
 class Finding:
     text: TextEntry
-    status: str            # "missing", "new" or "changed"
-    english_edited: bool = False   # for "changed": the English was also edited since the review
+    status: str  # "missing", "new" or "changed"
+    english_edited: bool = False  # for "changed": the English was also edited since the review
 
     def explain(self) -> str:
         if self.status == "missing":
             return "the English is missing."
         if self.status == "new":
             return "new text: its English has not been reviewed yet."
-        also = (" (the English was edited too: check that it now matches)" if self.english_edited else "")
+        also = " (the English was edited too: check that it now matches)" if self.english_edited else ""
         return f"the Japanese changed since the English was last reviewed; the English may be out of date{also}."
 
 
@@ -91,8 +92,15 @@ def read_texts(data_dir: Path = DATA_DIR) -> tuple[list[TextEntry], list[str]]:
             continue
         for text_path, node in text_mappings(document.data):
             en = node.get("en")
-            texts.append(TextEntry(name, field_name(text_path), document.line(text_path + ("ja",)), node["ja"],
-                              en if isinstance(en, str) else None))
+            texts.append(
+                TextEntry(
+                    name,
+                    field_name(text_path),
+                    document.line(text_path + ("ja",)),
+                    node["ja"],
+                    en if isinstance(en, str) else None,
+                )
+            )
     return texts, unreadable
 
 
@@ -125,7 +133,10 @@ def findings(texts: list[TextEntry], lock: dict[str, dict[str, str]]) -> list[Fi
             continue  # a reviewed text that moved (an entry was inserted or removed above it)
         if entry is None:
             out.append(Finding(text, "new"))
-        elif current[text.file, entry.get("ja"), entry.get("en")] >= reviewed[text.file, entry.get("ja"), entry.get("en")]:
+        elif (
+            current[text.file, entry.get("ja"), entry.get("en")]
+            >= reviewed[text.file, entry.get("ja"), entry.get("en")]
+        ):
             out.append(Finding(text, "new"))  # the text reviewed at this place is still there, further down
         else:
             out.append(Finding(text, "changed", english_edited=entry.get("en") != en))
@@ -137,8 +148,9 @@ def mark_reviewed(data_dir: Path = DATA_DIR, files: set[str] | None = None) -> i
     texts the lock holds. Texts without English are left out, so they stay listed."""
     texts, unreadable = read_texts(data_dir)
     if unreadable:
-        raise ValueError("cannot mark the translations as reviewed while a file cannot be read:\n"
-                         + "\n".join(unreadable))
+        raise ValueError(
+            "cannot mark the translations as reviewed while a file cannot be read:\n" + "\n".join(unreadable)
+        )
     lock = read_lock(data_dir)
     entries: dict[str, dict[str, str]] = {}
     for name in data_file_names(data_dir):

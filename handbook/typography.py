@@ -47,7 +47,7 @@ class PhraseBreaker:
             for match in self._terms.finditer(text):
                 cuts.difference_update(range(match.start() + 1, match.end()))
         bounds = [0, *sorted(cuts), len(text)]
-        return tuple(text[start:end] for start, end in zip(bounds, bounds[1:]) if end > start)
+        return tuple(text[start:end] for start, end in zip(bounds, bounds[1:], strict=False) if end > start)
 
     def html(self, text: str) -> str:
         """Escaped text with <wbr> between its phrases."""
@@ -79,11 +79,13 @@ def policy_terms(policy) -> list[str]:
 
 
 # Language of parts (WCAG 3.1.2): text in the other language is marked with its own lang.
-_JAPANESE_RUN = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]+(?:[ \u3000]*[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]+)*")
+_JAPANESE_CHARS = r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]"
+_JAPANESE_RUN = re.compile(f"{_JAPANESE_CHARS}+(?:[ \u3000]*{_JAPANESE_CHARS}+)*")
 # English on a Japanese page: two or more words, or one word of four letters or more with small letters
 # (abbreviations such as DX, EBPM, ICT are read as part of the Japanese, as the policy uses them).
+_WORD = r"[A-Za-z][A-Za-z'’.-]*"
 _ENGLISH_RUN = re.compile(
-    r"(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z'’.-]*(?:[ \u00a0]+[A-Za-z][A-Za-z'’.-]*)+|[A-Za-z]*[a-z][A-Za-z]{3,})(?![A-Za-z0-9])"
+    rf"(?<![A-Za-z0-9])(?:{_WORD}(?:[ \u00a0]+{_WORD})+|[A-Za-z]*[a-z][A-Za-z]{{3,}})(?![A-Za-z0-9])"
 )
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _LANG = re.compile(r'\slang="([^"]*)"')

@@ -1,4 +1,5 @@
 """Interface wording (handbook/ui.yml): labels the site adds around the policy's own text."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -21,4 +22,4 @@ def label(key: str) -> Text:
 
 def separators(language: str) -> dict[str, str]:
     """The punctuation between texts in one language: {'colon': '：', 'list': '、', …} (ui.yml's sep_*)."""
-    return {key[len("sep_"):]: text[language] for key, text in _labels().items() if key.startswith("sep_")}
+    return {key[len("sep_") :]: text[language] for key, text in _labels().items() if key.startswith("sep_")}

@@ -1,4 +1,5 @@
 """Read YAML keeping the line of every value, so a fault can name the line a maintainer must edit."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -11,9 +12,9 @@ from .errors import Fault, Words, field_name
 
 @dataclass
 class YamlDocument:
-    file: str                  # path as shown to maintainers
+    file: str  # path as shown to maintainers
     data: object
-    lines: dict[tuple, int] = field(default_factory=dict)   # path -> 1-based line of its value
+    lines: dict[tuple, int] = field(default_factory=dict)  # path -> 1-based line of its value
 
     def line(self, path: tuple) -> int | None:
         """The line of the value at path, or of its nearest ancestor that has one."""
@@ -35,24 +36,6 @@ class _UniqueKeyLoader(yaml.SafeLoader):
 _FastLoader = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else None
 
 
-def _fast_read(text: str):
-    """(data, lines, duplicates) read with libyaml, or None when it is missing or finds the file wanting."""
-    if _FastLoader is None:
-        return None
-    loader = _FastLoader(text)
-    try:
-        root = loader.get_single_node()
-        if root is None:
-            return None
-        lines: dict[tuple, int] = {}
-        duplicates: list = []
-        return _construct(root, (), lines, loader, duplicates), lines, duplicates
-    except yaml.YAMLError:
-        return None
-    finally:
-        loader.dispose()
-
-
 # Limits no real data comes near (the largest file is ~50 KB, ~1,200 values, 9 levels deep, its longest text
 # ~2,200 characters): past them a file is refused at once instead of hanging or exhausting memory.
 MAX_FILE_BYTES = 256 * 1024
@@ -60,7 +43,9 @@ MAX_VALUES = 50_000  # values built, aliases counted each time they are used: st
 MAX_DEPTH = 30
 # The only tags the data may hold: the ones YAML gives plain values. Anything written with '!' or '!!'
 # (e.g. !!python/object) is refused.
-PLAIN_TAGS = {f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
 
 
 class _Refused(Exception):
@@ -98,7 +83,10 @@ class _Builder:
         if len(path) > MAX_DEPTH:
             raise _Refused(
                 line,
-                Words(f"入れ子が深すぎます（{MAX_DEPTH} 段を超えています）。", f"this is nested more than {MAX_DEPTH} levels deep."),
+                Words(
+                    f"入れ子が深すぎます（{MAX_DEPTH} 段を超えています）。",
+                    f"this is nested more than {MAX_DEPTH} levels deep.",
+                ),
                 Words("隣の項目と同じ形に直してください。", "Compare with a neighbouring entry and copy its shape."),
             )
         if node.tag not in PLAIN_TAGS:
@@ -109,7 +97,7 @@ class _Builder:
                     f"this holds a YAML tag ({node.tag}) that the policy data does not use.",
                 ),
                 Words(
-                    "「!」や「!!」で始まる書き込みを消してください。文にしたいときは引用符（\"…\"）で囲みます。",
+                    '「!」や「!!」で始まる書き込みを消してください。文にしたいときは引用符（"…"）で囲みます。',
                     "Delete the part starting with '!' or '!!'; to write it as text, put it in quotes.",
                 ),
             )
@@ -168,15 +156,19 @@ def _syntax_fault(shown_as: str, text: str, error: yaml.MarkedYAMLError) -> Faul
         fix = Words("タブを半角スペースに置き換えてください。", "Replace the tab with spaces.")
         return Fault(shown_as, problem.line + 1, "", message, fix)
     last = problem.line if problem is not None else (mark.line if mark else 0)
-    unclosed = next((n for n in range(mark.line if mark else 0, min(last + 1, len(lines)))
-                     if lines[n].count('"') % 2 == 1), None)
+    unclosed = next(
+        (n for n in range(mark.line if mark else 0, min(last + 1, len(lines))) if lines[n].count('"') % 2 == 1), None
+    )
     if unclosed is not None or "quoted scalar" in what:
-        message = Words("引用符（\"）が閉じていません。", 'a quote (") is opened on this line but never closed.')
+        message = Words('引用符（"）が閉じていません。', 'a quote (") is opened on this line but never closed.')
         fix = Words("文の終わりにも同じ引用符を書いてください。", "Close the quote at the end of the text.")
         return Fault(shown_as, unclosed + 1 if unclosed is not None else line, "", message, fix)
     if "could not find expected ':'" in what and mark is not None:
         message = Words("「キー: 値」のコロン（:）がありません。", "the colon (:) after the key is missing.")
-        fix = Words("キーの後に「: 」（コロンと半角スペース）を書いてください。", "Write ': ' (a colon and a space) after the key.")
+        fix = Words(
+            "キーの後に「: 」（コロンと半角スペース）を書いてください。",
+            "Write ': ' (a colon and a space) after the key.",
+        )
         return Fault(shown_as, line, "", message, fix)
     if "mapping values are not allowed here" in what and problem is not None:
         # The parser reads "key value" without a colon as text and trips on the next line's colon: the fault
@@ -186,13 +178,22 @@ def _syntax_fault(shown_as: str, text: str, error: yaml.MarkedYAMLError) -> Faul
             previous -= 1
         if previous > 0 and ":" not in lines[previous - 1]:
             message = Words("「キー: 値」のコロン（:）がありません。", "the colon (:) after the key is missing.")
-            fix = Words("キーの後に「: 」（コロンと半角スペース）を書いてください。", "Write ': ' (a colon and a space) after the key.")
+            fix = Words(
+                "キーの後に「: 」（コロンと半角スペース）を書いてください。",
+                "Write ': ' (a colon and a space) after the key.",
+            )
             return Fault(shown_as, previous, "", message, fix)
         here = lines[problem.line] if problem.line < len(lines) else ""
         above = lines[previous - 1] if previous > 0 else ""
-        above_key = len(above) - len(above.lstrip(" -")) if above.lstrip().startswith("- ") else len(above) - len(above.lstrip())
+        above_key = (
+            len(above) - len(above.lstrip(" -"))
+            if above.lstrip().startswith("- ")
+            else len(above) - len(above.lstrip())
+        )
         if above.rstrip() and not above.rstrip().endswith(":") and len(here) - len(here.lstrip()) > above_key:
-            message = Words("字下げが上の行とそろっていません。", "this line is indented further than the line above it.")
+            message = Words(
+                "字下げが上の行とそろっていません。", "this line is indented further than the line above it."
+            )
             fix = Words(
                 "同じまとまりの項目は、上の行と同じ位置（半角スペースの数）から書き始めてください。",
                 "Start it at the same column (the same number of spaces) as the other fields of its entry.",
@@ -202,16 +203,14 @@ def _syntax_fault(shown_as: str, text: str, error: yaml.MarkedYAMLError) -> Faul
             "文の中に「: 」（コロンと半角スペース）があるため、YAML として読めません。",
             "a text holds ': ' (a colon and a space), which YAML reads as a new key.",
         )
-        fix = Words("その文全体を引用符（\"…\"）で囲んでください。", "Put the whole text in quotes.")
+        fix = Words('その文全体を引用符（"…"）で囲んでください。', "Put the whole text in quotes.")
         return Fault(shown_as, problem.line + 1, "", message, fix)
     noticed = (
         Words(f"（{problem.line + 1}行目で気づきました）", f" The parser noticed it at line {problem.line + 1}.")
         if problem is not None and mark is not problem and problem.line != mark.line
         else Words("", "")
     )
-    message = Words(
-        f"YAML として読めません。{noticed.ja}（{what}）", f"this is not valid YAML ({what}).{noticed.en}"
-    )
+    message = Words(f"YAML として読めません。{noticed.ja}（{what}）", f"this is not valid YAML ({what}).{noticed.en}")
     return Fault(shown_as, line, "", message, _SYNTAX_FIX)
 
 
@@ -263,7 +262,10 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Faul
                     f"the file holds a character that YAML does not allow (code {error.character!r}), often pasted "
                     "in by accident.",
                 ),
-                Words("その行の見えない文字を消すか、行を打ち直してください。", "Delete the invisible character on that line, or retype the line."),
+                Words(
+                    "その行の見えない文字を消すか、行を打ち直してください。",
+                    "Delete the invisible character on that line, or retype the line.",
+                ),
             )
         ]
     try:

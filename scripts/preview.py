@@ -20,8 +20,8 @@ import http.server
 import json
 import logging
 import os
-import tempfile
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -238,7 +238,9 @@ def main() -> None:
     handler = functools.partial(type("PreviewHandler", (Handler,), {"preview": preview}), directory=str(site_dir))
     server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), handler)
     threading.Thread(target=server.serve_forever, name="preview-server", daemon=True).start()
-    log.info("Preview at http://%s/ (日本語) and http://%s/en/ (English); Ctrl+C to stop.", arguments.addr, arguments.addr)
+    log.info(
+        "Preview at http://%s/ (日本語) and http://%s/en/ (English); Ctrl+C to stop.", arguments.addr, arguments.addr
+    )
     try:
         preview.watch()
     except KeyboardInterrupt:

@@ -15,11 +15,11 @@ import re
 from pathlib import Path
 
 import pytest
+from pages_at_once import visit_all
 
 import accessibility_record
 from handbook.model import LANGUAGES
 from handbook.site import url_prefix
-from pages_at_once import visit_all
 
 VENDOR = Path(__file__).with_name("vendor")
 AXE, ACE = VENDOR / "axe.min.js", VENDOR / "ace.js"
@@ -129,7 +129,10 @@ def audit(site_server):
         found = {}
         for width in WIDTHS.values():
             await page.set_viewport_size({"width": width, "height": 900})
-            found[width] = {"axe": await page.evaluate(RUN_AXE, WCAG_TAGS), "ibm": await page.evaluate(RUN_ACE, IBM_POLICY)}
+            found[width] = {
+                "axe": await page.evaluate(RUN_AXE, WCAG_TAGS),
+                "ibm": await page.evaluate(RUN_ACE, IBM_POLICY),
+            }
         return found
 
     return visit_all(addresses, visit)
@@ -157,16 +160,24 @@ def test_both_engines_find_no_violation(audit):
             for violation in found["axe"]["violations"]:
                 count(criteria_of_axe(violation["tags"]), "axe-core", "failed")
                 nodes = "; ".join(f"{n['target']}: {n['html']}" for n in violation["nodes"][:3])
-                failing.append(f"{address} ({width} px), axe {violation['id']} [{violation['impact']}]: {violation['help']}: {nodes}")
+                failing.append(
+                    f"{address} ({width} px), axe {violation['id']} [{violation['impact']}]: "
+                    f"{violation['help']}: {nodes}"
+                )
             rules = found["ibm"]["rules"]
             for result in found["ibm"]["results"]:
                 failed = result["violation"] and result["outcome"] == "FAIL"
                 count(rules.get(result["rule"], []), "IBM Equal Access", "failed" if failed else "passed")
                 if failed:
-                    failing.append(f"{address} ({width} px), IBM {result['rule']}: {result['message']} at {result['path']}: {result['snippet']}")
+                    failing.append(
+                        f"{address} ({width} px), IBM {result['rule']}: {result['message']} "
+                        f"at {result['path']}: {result['snippet']}"
+                    )
     accessibility_record.record_engines(
         {"axe-core": axe_version, "IBM Equal Access (accessibility-checker-engine)": ACE_VERSION},
-        sorted(audit), list(WIDTHS.values()), criteria,
+        sorted(audit),
+        list(WIDTHS.values()),
+        criteria,
     )
     assert not failing, f"{len(failing)} accessibility violations:\n" + "\n".join(failing)
 

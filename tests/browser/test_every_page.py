@@ -3,9 +3,10 @@ screen, none asks for anything that is not there, none logs an error."""
 
 from __future__ import annotations
 
+from pages_at_once import visit_all
+
 from handbook.model import LANGUAGES
 from handbook.site import page_specs, url_prefix
-from pages_at_once import visit_all
 
 WIDTHS = (320, 1366)
 WIDTH_OF_PAGE = "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
@@ -21,9 +22,14 @@ def test_no_page_scrolls_sideways_asks_for_what_is_missing_or_logs_an_error(site
         def note(text: str) -> None:
             problems.setdefault(current.get(id(page), "?"), []).append(text)
 
-        page.on("console", lambda message: note(f"console {message.type}: {message.text}") if message.type == "error" else None)
+        page.on(
+            "console",
+            lambda message: note(f"console {message.type}: {message.text}") if message.type == "error" else None,
+        )
         page.on("pageerror", lambda error: note(f"script error: {error}"))
-        page.on("response", lambda response: note(f"{response.status} {response.url}") if response.status >= 400 else None)
+        page.on(
+            "response", lambda response: note(f"{response.status} {response.url}") if response.status >= 400 else None
+        )
 
     async def visit(page, address: str) -> dict[int, int]:
         current[id(page)] = address

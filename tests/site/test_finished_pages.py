@@ -64,7 +64,10 @@ def test_every_text_is_in_the_language_its_element_says(built_site, policy):
     Japanese (abbreviations such as DX or EBPM are part of the Japanese, as the policy uses them)."""
     faults = []
     pages = [("404.html", "ja", (built_site / "404.html").read_text(encoding="utf-8"))]
-    pages += [(f"{url_prefix(language)}{spec.url}", language, text) for spec, language, text in built_pages(built_site, policy)]
+    pages += [
+        (f"{url_prefix(language)}{spec.url}", language, text)
+        for spec, language, text in built_pages(built_site, policy)
+    ]
     for where, _, text in pages:
         reader = LanguageOfParts()
         reader.feed(text)

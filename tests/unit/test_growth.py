@@ -77,7 +77,9 @@ def test_the_sheet_tells_the_script_its_record(tiny, sheets, language):
         assert set(json.loads(data["data-ranks"])) == {r.id for r in tiny.ranks}
         messages = json.loads(data["data-messages"])
         assert messages["growth_import_not_record"] == label("growth_import_not_record")[language]
-        assert re.search(r"<section [^>]*data-growth [^>]*\shidden>", text), "the tools show only with the script"
+        assert re.search(r"<section class=\"[^\"]*\bjs-only\b[^\"]*\"[^>]*data-growth ", text), (
+            "the tools show only with the script"
+        )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
