@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,6 +155,15 @@ def _syntax_fault(shown_as: str, text: str, error: yaml.MarkedYAMLError) -> Faul
     if problem is not None and "'\\t'" in what:
         message = Words("この行の字下げにタブ文字が使われています。", "this line is indented with a tab character.")
         fix = Words("タブを半角スペースに置き換えてください。", "Replace the tab with spaces.")
+        return Fault(shown_as, problem.line + 1, "", message, fix)
+    special = re.search(r"found character '([%@`])' that cannot start any token", what)
+    if special and problem is not None:
+        sign = special.group(1)
+        message = Words(
+            f"記号「{sign}」で始まる値は、YAML では引用符で囲まないと読めません。",
+            f"a value starting with '{sign}' cannot be read by YAML unless it is in quotes.",
+        )
+        fix = Words(f'その値を引用符で囲んでください（例: "{sign}"）。', f'Put the value in quotes (e.g. "{sign}").')
         return Fault(shown_as, problem.line + 1, "", message, fix)
     last = problem.line if problem is not None else (mark.line if mark else 0)
     unclosed = next(
