@@ -85,7 +85,7 @@ def test_the_sheet_tells_the_script_its_record(tiny, sheets, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_item_has_its_inputs_and_names(tiny, sheets, language):
     """The test contract: radios with data-item and value 1–5, a note per item, the vision's answers; each
-    named by its item; the file buttons and the message regions; the rating columns' own colgroup."""
+    named by its item; the file buttons and the message regions; one row of column headers."""
     for rank in tiny.ranks:
         text = sheets[language, rank.id]
         for item in rank.table.items:
@@ -106,9 +106,12 @@ def test_every_item_has_its_inputs_and_names(tiny, sheets, language):
             assert re.search(rf"\b{marker}\b", text), marker
         assert re.search(r'<input type="file"[^>]*data-growth-import', text)
         assert 'role="status"' in text and 'role="alert"' in text
-        # the rating columns' own colgroup (its five <col>s, so no span attribute), which the header's scope names
-        assert re.search(r'<colgroup class="col-rates">(<col class="col-rate">){5}</colgroup>', text)
-        assert 'scope="colgroup" colspan="5"' in text
+        # one row of column headers, each rating column named by its own (a header spanning the five made the
+        # table one whose cells' headers a checker cannot tell), and every radio's label says what it rates
+        assert text.count('<th scope="col" class="rate-number"') == 5 and 'scope="colgroup"' not in text
+        assert len(
+            re.findall(r'<label class="rate-choice">.*?<span class="visually-hidden">[^<]+</span></label>', text)
+        ) == 5 * len(rank.table.items)
         wrap = attributes(text, "div", 'class="self-check-wrap"')
         assert wrap["tabindex"] == "0" and wrap["role"] == "region" and rank.name[language] in wrap["aria-label"]
         assert not re.search(r"\son[a-z]+=", text), "no inline event handlers"
