@@ -156,8 +156,8 @@ class Preview:
                         files[file] = file.stat().st_mtime_ns
             return files
 
+        before = snapshot()  # taken first, so an edit saved during the first build is built next
         self.rebuild(full=True)
-        before = snapshot()
         while True:
             time.sleep(interval)
             now = snapshot()
@@ -233,7 +233,8 @@ def main() -> None:
     for noisy in ("mkdocs", "mkdocs_static_i18n", "mkdocs_macros", "mkdocs.plugins"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     host, _, port = arguments.addr.rpartition(":")
-    site_dir = Path(tempfile.mkdtemp(prefix="handbook-preview-"))
+    scratch = tempfile.TemporaryDirectory(prefix="handbook-preview-")  # removed when the preview stops
+    site_dir = Path(scratch.name)
     preview = Preview(site_dir)
     handler = functools.partial(type("PreviewHandler", (Handler,), {"preview": preview}), directory=str(site_dir))
     server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), handler)
@@ -245,6 +246,7 @@ def main() -> None:
         preview.watch()
     except KeyboardInterrupt:
         server.shutdown()
+        scratch.cleanup()
 
 
 if __name__ == "__main__":

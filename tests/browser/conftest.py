@@ -20,6 +20,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the name is http.server's
         pass
 
+    def end_headers(self):
+        # The theme's styles and scripts may be kept for the session, as an intranet server would let them be:
+        # without this the browser asks for each again on every page, and the tests that visit every page
+        # spend their time on those requests.
+        if "/assets/" in self.path or "/pagefind/" in self.path:
+            self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
+
 
 @pytest.fixture(scope="session")
 def site_server(built_site: Path):

@@ -34,7 +34,7 @@ def test_no_page_scrolls_sideways_asks_for_what_is_missing_or_logs_an_error(site
     async def visit(page, address: str) -> dict[int, int]:
         current[id(page)] = address
         await page.set_viewport_size({"width": WIDTHS[0], "height": 800})
-        response = await page.goto(site_server + address, wait_until="load")
+        response = await page.goto(site_server + address, wait_until="domcontentloaded")
         assert response is not None
         widths = {}
         for width in WIDTHS:
