@@ -1,5 +1,7 @@
-"""The GitHub Actions workflows follow GitHub's schema (every job with a timeout) and pin every action to a
-version. The workflows only run on GitHub, so this is where a mistake in them shows before a pull request."""
+"""The GitHub Actions workflows follow GitHub's schema (every job with a timeout), pin every action to a full
+commit SHA with its version beside it, give each job only the permissions it needs, and pass zizmor, a
+linter of workflow security. The workflows only run on GitHub, so this is where a mistake in them shows
+before a pull request."""
 
 from __future__ import annotations
 
@@ -14,21 +16,43 @@ import yaml
 from handbook_testing import REPOSITORY
 
 WORKFLOWS = sorted((REPOSITORY / ".github" / "workflows").glob("*.yml"))
-PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@v\d+\.\d+(\.\d+)?$")  # owner/name@v1.2.3
+BIN = Path(sys.executable).parent
+# owner/name@<40 hex digits> # v1.2.3 — a tag can be moved, a commit cannot; the comment says which release it is
+PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+\s*$")
 
 
 def test_workflows_follow_the_github_schema():
     """check-jsonschema (pinned in requirements.txt) ships GitHub's schema, so this runs offline."""
-    command = [str(Path(sys.executable).with_name("check-jsonschema")), "--builtin-schema"]
     for schema in ("vendor.github-workflows", "custom.github-workflows-require-timeout"):
-        result = subprocess.run([*command, schema, *map(str, WORKFLOWS)], capture_output=True, text=True)
+        result = subprocess.run(
+            [str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, WORKFLOWS)],
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
-def test_every_action_is_pinned_to_a_version(workflow):
-    jobs = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"].values()
-    uses = [step["uses"] for job in jobs for step in job.get("steps", []) if "uses" in step]
-    assert uses
-    for action in uses:
-        assert PINNED.match(action), f"{action}: pin to a full version tag, e.g. actions/checkout@v4.2.2"
+def test_every_action_is_pinned_to_a_commit(workflow):
+    lines = [line for line in workflow.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*(-\s+)?uses:", line)]
+    assert lines
+    for line in lines:
+        assert PINNED.match(line), f"{line.strip()}: pin to a full commit SHA with the version in a comment"
+
+
+def test_github_pages_jobs_have_the_permissions_they_need():
+    """configure-pages reads the Pages settings; deploy-pages writes the site and asks GitHub for a token."""
+    jobs = yaml.safe_load((REPOSITORY / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))["jobs"]
+    for job in jobs.values():
+        uses = " ".join(step.get("uses", "") for step in job.get("steps", []))
+        permissions = job.get("permissions", {})
+        if "actions/configure-pages@" in uses:
+            assert permissions.get("pages") in ("read", "write"), permissions
+        if "actions/deploy-pages@" in uses:
+            assert permissions.get("pages") == "write" and permissions.get("id-token") == "write", permissions
+
+
+def test_zizmor_finds_nothing():
+    """zizmor (pinned in requirements.txt, run offline) audits the workflows for unsafe patterns."""
+    result = subprocess.run([str(BIN / "zizmor"), "--offline", *map(str, WORKFLOWS)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
