@@ -27,4 +27,5 @@ fi
 .venv/bin/ruff format --check .
 .venv/bin/python scripts/validate.py
 .venv/bin/python scripts/translation_report.py || true
+.venv/bin/python scripts/fidelity_report.py
 exec .venv/bin/python -m pytest "$@"

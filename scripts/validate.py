@@ -23,6 +23,11 @@ def main() -> int:
         return 1
     items = sum(len(rank.table.items) for rank in policy.ranks)
     print(
+        f"データに問題はありません：職位 {len(policy.ranks)}（標準職務遂行能力 計 {items} 項目）、"
+        f"志向 {len(policy.orientations)}、鍵となる人材 {len(policy.talents)}、取組 {len(policy.initiatives)}、"
+        f"用語 {len(policy.glossary)}。"
+    )
+    print(
         f"The policy data is valid: {len(policy.ranks)} ranks ({items} competency items in all), "
         f"{len(policy.orientations)} orientations, {len(policy.talents)} key talents, "
         f"{len(policy.initiatives)} initiatives, {len(policy.glossary)} glossary terms."
