@@ -21,11 +21,17 @@
     });
   }
 
-  var timer = null;
-  window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(update, 150); });
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", update);
-  } else {
+  // Whenever a box or its table changes size (a narrower window, a table filled in by a script), at once,
+  // so that there is no moment when a box scrolls but cannot take the focus.
+  function watch() {
     update();
+    if (!window.ResizeObserver) return;
+    var observer = new ResizeObserver(update);
+    document.querySelectorAll(".table-wrap, .table-wrap > table").forEach(function (box) { observer.observe(box); });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", watch);
+  } else {
+    watch();
   }
 })();

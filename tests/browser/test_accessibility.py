@@ -129,6 +129,7 @@ def audit(site_server):
         found = {}
         for width in WIDTHS.values():
             await page.set_viewport_size({"width": width, "height": 900})
+            await page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
             found[width] = {
                 "axe": await page.evaluate(RUN_AXE, WCAG_TAGS),
                 "ibm": await page.evaluate(RUN_ACE, IBM_POLICY),
