@@ -9,10 +9,15 @@ import pytest
 import yaml
 
 from handbook.model import LANGUAGES
-from handbook.search_index import japanese_tokens
-from handbook.site import url_prefix
+from handbook.search_index import everyday_terms, japanese_tokens
+from handbook.site import PageSpec, url_prefix
 
 SUITE = yaml.safe_load((Path(__file__).with_name("search_queries.yml")).read_text(encoding="utf-8"))
+# Everyday phrasings of handbook/search_terms.yml join the suite: each must find the page it is given for.
+for _path, _phrasings in everyday_terms().items():
+    for _language, _queries in _phrasings.items():
+        SUITE[_language] += [{"query": q, "expect": PageSpec(_path, "", None).url} for q in _queries]
+LATENCY: dict[str, list[float]] = {}
 
 
 @pytest.fixture(scope="module")
@@ -28,12 +33,14 @@ def top_results(page, site_server: str, language: str, query: str) -> list[str]:
         page.goto(home)
     box = page.locator("#hb-search-input")
     box.fill("")
-    box.fill(query)
-    page.wait_for_function(
+    started = page.evaluate("performance.now()")
+    box.fill(query)  # the last keystroke
+    shown = page.wait_for_function(
         "q => document.querySelector('[data-hb-search]').getAttribute('data-results-for') === q"
-        " && !document.querySelector('.hb-search__panel').hidden",
+        " && !document.querySelector('.hb-search__panel').hidden && performance.now()",
         arg=query,
-    )
+    ).json_value()
+    LATENCY.setdefault(language, []).append(shown - started)
     return page.eval_on_selector_all(".hb-search__link", "links => links.slice(0, 5).map(a => a.getAttribute('href'))")
 
 
@@ -46,7 +53,12 @@ def test_query_suite(page, site_server, language):
         if f"/{url_prefix(language)}{case['expect']}" not in results:
             misses.append(f"{case['query']!r}: wanted {case['expect']}, got {results}")
     passed = len(SUITE[language]) - len(misses)
-    print(f"\n{language}: {passed}/{len(SUITE[language])} queries find their page in the top five")
+    # from the last keystroke to the results shown, once the index is loaded (the first query loads it)
+    latency = sorted(LATENCY[language][1:])
+    print(
+        f"\n{language}: {passed}/{len(SUITE[language])} queries find their page in the top five; results shown "
+        f"{latency[len(latency) // 2]:.0f} ms after the last keystroke (median; slowest {latency[-1]:.0f} ms)"
+    )
     assert not misses, "\n".join(misses)
 
 
