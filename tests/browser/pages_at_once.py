@@ -22,10 +22,10 @@ def visit_all(
     visit: Callable[[Page, str], Awaitable[object]],
     tabs: int = 2,
     viewport: tuple[int, int] = (1280, 900),
-    on_page: Callable[[Page], None] | None = None,
+    on_page: Callable[[Page], Awaitable[None]] | None = None,
 ) -> dict[str, object]:
     """`visit(page, address)` for every address, in `tabs` tabs at once; returns {address: what visit returned}.
-    `on_page` is called once for each tab when it opens (to listen to its requests, say)."""
+    `on_page` is awaited once for each tab when it opens (to listen to its requests, say)."""
     results: dict[str, object] = {}
     failure: list[BaseException] = []
 
@@ -42,7 +42,7 @@ def visit_all(
                 context = await browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
                 page = await context.new_page()
                 if on_page:
-                    on_page(page)
+                    await on_page(page)
                 while not queue.empty():
                     address = queue.get_nowait()
                     results[address] = await visit(page, address)

@@ -1,5 +1,6 @@
 """Every page of both languages, as a phone (320 px) and a desktop (1366 px) show it: none is wider than the
-screen, none asks for anything that is not there, none logs an error."""
+screen, none asks for anything that is not there, none logs an error, and nothing on it moves once drawn
+(the layout shift of its loading, as Lighthouse counts it, under 0.1)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from handbook.site import page_specs, url_prefix
 
 WIDTHS = (320, 1366)
 WIDTH_OF_PAGE = "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+MOST_SHIFT = 0.1
+# Adds up the layout shifts of the page's loading that no input caused (what Lighthouse reports as CLS).
+COUNT_SHIFTS = """window.__shift = 0; new PerformanceObserver(list => { for (const entry of list.getEntries())
+  if (!entry.hadRecentInput) window.__shift += entry.value; }).observe({type: "layout-shift", buffered: true});"""
 
 
 def test_no_page_scrolls_sideways_asks_for_what_is_missing_or_logs_an_error(site_server, policy):
@@ -18,7 +23,9 @@ def test_no_page_scrolls_sideways_asks_for_what_is_missing_or_logs_an_error(site
     problems: dict[str, list[str]] = {}
     current: dict[int, str] = {}
 
-    def listen(page) -> None:
+    async def listen(page) -> None:
+        await page.add_init_script(COUNT_SHIFTS)
+
         def note(text: str) -> None:
             problems.setdefault(current.get(id(page), "?"), []).append(text)
 
@@ -34,8 +41,11 @@ def test_no_page_scrolls_sideways_asks_for_what_is_missing_or_logs_an_error(site
     async def visit(page, address: str) -> dict[int, int]:
         current[id(page)] = address
         await page.set_viewport_size({"width": WIDTHS[0], "height": 800})
-        response = await page.goto(site_server + address, wait_until="domcontentloaded")
+        response = await page.goto(site_server + address, wait_until="load")
         assert response is not None
+        shift = await page.evaluate("new Promise(done => requestAnimationFrame(() => done(window.__shift)))")
+        if shift >= MOST_SHIFT:
+            problems.setdefault(address, []).append(f"layout shift {shift:.3f} while loading (at most {MOST_SHIFT})")
         widths = {}
         for width in WIDTHS:
             await page.set_viewport_size({"width": width, "height": 800})
