@@ -34,3 +34,19 @@ def copy_project(destination: Path) -> Path:
 
     shutil.copytree(REPOSITORY, destination, ignore=ignore)
     return destination
+
+
+def git(repository: Path, *args: str, date: str | None = None) -> str:
+    """Run git in a test repository as the HR maintainers would commit (fixed name; `date` for both dates)."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "HR",
+        "GIT_AUTHOR_EMAIL": "hr@example.org",
+        "GIT_COMMITTER_NAME": "HR",
+        "GIT_COMMITTER_EMAIL": "hr@example.org",
+    }
+    if date:
+        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    return subprocess.run(
+        ["git", "-C", str(repository), *args], check=True, capture_output=True, text=True, env=env
+    ).stdout

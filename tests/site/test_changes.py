@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html as html_module
 import io
-import os
 import re
 import subprocess
 import tarfile
@@ -20,27 +19,12 @@ import yaml
 from handbook.model import LANGUAGES
 from handbook.site import url_prefix
 from handbook.ui import label
-from handbook_testing import copy_project, mkdocs
+from handbook_testing import copy_project, git, mkdocs
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RANK = "chief"
 COMPETENCY = ("標準職務遂行能力の文言の見直し", "2025-04-01T09:00:00+09:00")
 INITIATIVE = ("取組036の追加", "2025-05-20T09:00:00+09:00")
-
-
-def git(project: Path, *args: str, date: str | None = None) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "HR",
-        "GIT_AUTHOR_EMAIL": "hr@example.org",
-        "GIT_COMMITTER_NAME": "HR",
-        "GIT_COMMITTER_EMAIL": "hr@example.org",
-    }
-    if date:
-        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    return subprocess.run(
-        ["git", "-C", str(project), *args], check=True, capture_output=True, text=True, env=env
-    ).stdout
 
 
 def commit(project: Path, title: str, date: str) -> None:

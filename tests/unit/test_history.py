@@ -6,7 +6,6 @@ shallow clone)."""
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -23,6 +22,7 @@ from handbook.load import DATA_DIR
 from handbook.model import LANGUAGES
 from handbook.render import PageRenderer
 from handbook.ui import label
+from handbook_testing import git
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 TABLE, RANK, ITEM = 1, "chief", 0  # the competency changed: first item of the table of deputy-manager and chief
@@ -39,21 +39,6 @@ TITLES = {
     "english": "English: a duty of the chief reworded",
     "initiative": "取組036を追加しました",
 }
-
-
-def git(repository, *args, date=None) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "HR",
-        "GIT_AUTHOR_EMAIL": "hr@example.org",
-        "GIT_COMMITTER_NAME": "HR",
-        "GIT_COMMITTER_EMAIL": "hr@example.org",
-    }
-    if date:
-        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    return subprocess.run(
-        ["git", "-C", str(repository), *args], check=True, capture_output=True, text=True, env=env
-    ).stdout
 
 
 def commit(repository, message: str, date: str, *paths: str) -> str:
