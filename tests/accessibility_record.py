@@ -27,6 +27,7 @@ CRITERIA_OF_TESTS = {
     "test_no_page_scrolls_sideways_asks_for_what_is_missing_or_logs_an_error": ["1.4.4"],
     "test_every_text_is_in_the_language_its_element_says": ["3.1.2"],
     "test_every_japanese_page_has_a_japanese_title": ["2.4.2"],
+    "test_no_page_repeats_an_id": ["4.1.1"],
 }
 
 _engines: dict = {}

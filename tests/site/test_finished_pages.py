@@ -135,3 +135,13 @@ def test_japanese_headings_break_only_between_phrases(built_site, policy, breake
                 )
                 checked += 1
     assert checked > len(policy.ranks)
+
+
+def test_no_page_repeats_an_id(built_site, policy):
+    """What WCAG 2.0's "Parsing" (4.1.1) asks of generated pages: every id of a page is unique (elements are
+    written by the build, never by hand)."""
+    repeated = []
+    for spec, language, text in built_pages(built_site, policy):
+        ids = re.findall(r'\sid="([^"]+)"', text)
+        repeated += [f"{language} {spec.path}: {i}" for i in sorted({i for i in ids if ids.count(i) > 1})]
+    assert not repeated, "\n".join(repeated[:30])
