@@ -1,5 +1,6 @@
 """Data downloads: the competencies and the initiatives as CSV (UTF-8 with BOM, so Excel reads the
-Japanese) and JSON, both languages in each file."""
+Japanese), JSON and an Excel workbook (headings in both languages, "001" kept as text, a filter on the
+heading row), both languages in each file."""
 
 from __future__ import annotations
 
@@ -8,10 +9,16 @@ import io
 import json
 from pathlib import Path
 
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
 from .model import Policy
+from .ui import label
 
 DOWNLOADS = "downloads"
 COMPETENCY_COLUMNS = [
+    "rank_order",
     "rank_id",
     "rank_ja",
     "rank_en",
@@ -22,6 +29,8 @@ COMPETENCY_COLUMNS = [
     "orientation_ja",
     "orientation_en",
     "kind",
+    "kind_ja",
+    "kind_en",
     "group_ja",
     "group_en",
     "item_id",
@@ -48,11 +57,14 @@ INITIATIVE_COLUMNS = [
 def competency_records(policy: Policy) -> list[dict]:
     """One record per (rank, item): the 27 items of each rank with their group, orientation and tier."""
     records = []
+    order = {rank.id: number for number, rank in enumerate(policy.ranks, start=1)}
     for rank, item in policy.competency_items:
         group = item.group
         orientation = policy.orientation_name(group.orientation)
+        kind = label(group.kind)
         records.append(
             {
+                "rank_order": order[rank.id],
                 "rank_id": rank.id,
                 "rank_ja": rank.name.ja,
                 "rank_en": rank.name.en,
@@ -63,6 +75,8 @@ def competency_records(policy: Policy) -> list[dict]:
                 "orientation_ja": orientation.ja,
                 "orientation_en": orientation.en,
                 "kind": group.kind,
+                "kind_ja": kind.ja,
+                "kind_en": kind.en,
                 "group_ja": group.name.ja,
                 "group_en": group.name.en,
                 "item_id": item.id,
@@ -102,6 +116,49 @@ def csv_bytes(records: list[dict], columns: list[str]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+# Column widths in Excel's characters: long texts wrap in a wide column, the rest fit their content.
+LONG_COLUMNS = {"description_ja": 60, "description_en": 60, "text_ja": 60, "text_en": 60}
+NARROW, WIDE = 8, 28
+
+
+def column_heading(column: str) -> str:
+    """The heading a reader sees in the workbook: 「職位（日本語） / Rank (Japanese)」 for rank_ja."""
+    heading = label(f"column_{column}")
+    return f"{heading.ja} / {heading.en}"
+
+
+def sheet_title(key: str) -> str:
+    """A sheet's name in both languages (Excel forbids "/" in it and cuts it at 31 characters)."""
+    return f"{label(key).ja} {label(key).en}"[:31]
+
+
+def xlsx_bytes(records: list[dict], columns: list[str], sheet: str, source: dict) -> bytes:
+    """One sheet of the records under bilingual headings (frozen, with a filter), and a sheet naming the source."""
+    book = Workbook()
+    table = book.active
+    table.title = sheet_title(sheet)
+    table.append([column_heading(column) for column in columns])
+    for record in records:
+        table.append([record[column] for column in columns])  # strings stay strings: "001" is not 1
+    for cell in table[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for number, column in enumerate(columns, start=1):
+        letter = get_column_letter(number)
+        table.column_dimensions[letter].width = LONG_COLUMNS.get(column, NARROW if column.endswith("order") else WIDE)
+        if column in LONG_COLUMNS:
+            for (cell,) in table.iter_rows(min_row=2, min_col=number, max_col=number):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    table.freeze_panes = "A2"
+    table.auto_filter.ref = table.dimensions
+    about = book.create_sheet(sheet_title("source"))
+    for key in ("policy", "revision"):
+        about.append([column_heading(key), source[key]["ja"], source[key]["en"]])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 def write_downloads(policy: Policy, site_dir: Path) -> list[Path]:
     folder = site_dir / DOWNLOADS
     folder.mkdir(parents=True, exist_ok=True)
@@ -118,5 +175,6 @@ def write_downloads(policy: Policy, site_dir: Path) -> list[Path]:
         (folder / f"{name}.json").write_text(
             json.dumps({**source, name: records}, ensure_ascii=False, indent=1), encoding="utf-8"
         )
-        written += [folder / f"{name}.csv", folder / f"{name}.json"]
+        (folder / f"{name}.xlsx").write_bytes(xlsx_bytes(records, columns, name, source))
+        written += [folder / f"{name}.{suffix}" for suffix in ("csv", "json", "xlsx")]
     return written

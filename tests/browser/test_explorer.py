@@ -8,6 +8,7 @@ import json
 import urllib.request
 
 import pytest
+from openpyxl import load_workbook
 
 from handbook.exports import COMPETENCY_COLUMNS, competency_records, initiative_records
 
@@ -101,12 +102,16 @@ def fetch(url: str) -> bytes:
 def test_downloads_parse_back_to_the_data(page, site_server, policy):
     page.goto(f"{site_server}/explorer/")
     links = page.eval_on_selector_all("a[download]", "links => links.map(a => a.href)")
-    assert len(links) == 4
+    assert len(links) == 6
     by_name = {link.rsplit("/", 1)[-1]: link for link in links}
+    for name, records in (("competencies", competency_records(policy)), ("initiatives", initiative_records(policy))):
+        sheet = load_workbook(io.BytesIO(fetch(by_name[f"{name}.xlsx"]))).worksheets[0]
+        rows = list(sheet.iter_rows(min_row=2, values_only=True))
+        assert [dict(zip(list(records[0]), row, strict=True)) for row in rows] == records
     raw = fetch(by_name["competencies.csv"])
     assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the BOM to read UTF-8"
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows == competency_records(policy)
+    assert rows == [{key: str(value) for key, value in record.items()} for record in competency_records(policy)]
     assert list(rows[0]) == COMPETENCY_COLUMNS
     data = json.loads(fetch(by_name["competencies.json"]))
     assert data["competencies"] == competency_records(policy)

@@ -8,18 +8,22 @@ import json
 import os
 
 import pytest
+from openpyxl import load_workbook
 from tiny_policy import HOSTILE, build_tiny_policy
 
 from handbook.exports import (
     COMPETENCY_COLUMNS,
     INITIATIVE_COLUMNS,
+    column_heading,
     competency_records,
     csv_bytes,
     initiative_records,
     write_downloads,
+    xlsx_bytes,
 )
 from handbook.site import page_specs
 from handbook.stubs import MARKER, stub_text, write_stubs
+from handbook.ui import label
 
 BOM = b"\xef\xbb\xbf"
 
@@ -47,7 +51,9 @@ def test_competency_records_carry_the_fields_of_rank_group_and_item(tiny):
             orientation = tiny.results if group.orientation == "results" else tiny.orientation(group.orientation).name
             for item in group.items:
                 record = records[rank.id, item.id]
+                kind = label(group.kind)
                 assert record == {
+                    "rank_order": tiny.ranks.index(rank) + 1,
                     "rank_id": rank.id,
                     "rank_ja": rank.name.ja,
                     "rank_en": rank.name.en,
@@ -58,6 +64,8 @@ def test_competency_records_carry_the_fields_of_rank_group_and_item(tiny):
                     "orientation_ja": orientation.ja,
                     "orientation_en": orientation.en,
                     "kind": group.kind,
+                    "kind_ja": kind.ja,
+                    "kind_en": kind.en,
                     "group_ja": group.name.ja,
                     "group_en": group.name.en,
                     "item_id": item.id,
@@ -85,7 +93,7 @@ def test_csv_starts_with_a_bom_and_reads_back_as_written(tiny):
     assert data[len(BOM) :].split(b"\r\n", 1)[0].decode() == ",".join(COMPETENCY_COLUMNS)
     reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
     assert reader.fieldnames == COMPETENCY_COLUMNS
-    assert list(reader) == records
+    assert list(reader) == [{key: str(value) for key, value in record.items()} for record in records]
     assert any(HOSTILE in record["description_en"] for record in records)  # quotes, braces and markup survive
 
 
@@ -95,10 +103,34 @@ def test_csv_round_trips_commas_quotes_and_line_breaks():
     assert list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))) == records
 
 
-def test_write_downloads_writes_csv_and_json_of_both(tiny, tmp_path):
+def test_workbook_has_bilingual_headings_text_numbers_and_a_source_sheet(tiny):
+    source = {"policy": {"ja": "方針", "en": "Policy"}, "revision": {"ja": "改定", "en": "Revised"}}
+    records = initiative_records(tiny)
+    book = load_workbook(io.BytesIO(xlsx_bytes(records, INITIATIVE_COLUMNS, "initiatives", source)))
+    table, about = book.worksheets
+    rows = list(table.iter_rows(values_only=True))
+    assert rows[0] == tuple(column_heading(column) for column in INITIATIVE_COLUMNS)
+    assert rows[0][0] == f"{label('column_number').ja} / {label('column_number').en}"
+    assert [dict(zip(INITIATIVE_COLUMNS, row, strict=True)) for row in rows[1:]] == records
+    assert table["A2"].data_type == "s" and table["A2"].value == "001"  # Excel would make "001" into 1
+    assert (
+        table.freeze_panes == "A2"
+        and table.auto_filter.ref == f"A1:{table.cell(1, table.max_column).column_letter}{len(rows)}"
+    )
+    assert [row[1:] for row in about.iter_rows(values_only=True)] == [("方針", "Policy"), ("改定", "Revised")]
+    competencies = competency_records(tiny)
+    book = load_workbook(io.BytesIO(xlsx_bytes(competencies, COMPETENCY_COLUMNS, "competencies", source)))
+    values = list(book.worksheets[0].iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in values] == [record["rank_order"] for record in competencies]
+    assert any(HOSTILE in row[COMPETENCY_COLUMNS.index("description_en")] for row in values)
+
+
+def test_write_downloads_writes_csv_json_and_excel_of_both(tiny, tmp_path):
     written = write_downloads(tiny, tmp_path)
     names = sorted(path.name for path in written)
-    assert names == ["competencies.csv", "competencies.json", "initiatives.csv", "initiatives.json"]
+    assert names == [
+        f"{name}.{suffix}" for name in ("competencies", "initiatives") for suffix in ("csv", "json", "xlsx")
+    ]
     assert all(path.parent == tmp_path / "downloads" for path in written)
     competencies = json.loads((tmp_path / "downloads" / "competencies.json").read_text(encoding="utf-8"))
     assert competencies["policy"] == {"ja": tiny.meta["title"].ja, "en": tiny.meta["title"].en}

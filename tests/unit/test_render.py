@@ -23,7 +23,7 @@ from handbook.ui import label
 
 SITE = "http://handbook.test/"  # any absolute base: relative links are resolved against it
 JAPANESE_LETTERS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-DOWNLOAD_FILES = {"competencies.csv", "competencies.json", "initiatives.csv", "initiatives.json"}
+DOWNLOAD_FILES = {f"{name}.{suffix}" for name in ("competencies", "initiatives") for suffix in ("csv", "json", "xlsx")}
 
 
 @pytest.fixture(scope="module")
