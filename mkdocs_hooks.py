@@ -21,6 +21,7 @@ from handbook.exports import write_downloads
 from handbook.history import site_history, write_feeds
 from handbook.load import load_policy
 from handbook.model import LANGUAGES
+from handbook.render import print_running_header
 from handbook.search_index import write_search_index
 from handbook.site import mkdocs_nav, not_found_page, theme_words
 from handbook.stubs import write_stubs
@@ -177,9 +178,11 @@ def on_post_page(output, page, config):
 @event_priority(0)  # after static-i18n (50), which leaves the home pages' language links root-absolute
 def on_page_context(context, page, config, nav):
     """Make the language links of the home pages site-relative like every other page's, so the handbook
-    also works from a sub-folder (an intranet path, a GitHub Pages project site)."""
+    also works from a sub-folder (an intranet path, a GitHub Pages project site); give the theme the
+    printed running header of the page (overrides/main.html)."""
     # static-i18n sets the list as an attribute of config.extra, which is what Material's templates read
     for alternate in getattr(config.extra, "alternate", None) or []:
         if alternate["link"].startswith("/"):
             alternate["link"] = alternate["link"].lstrip("/")
+    context["print_running_header"] = print_running_header(page.title or "", config["site_name"], _language(config))
     return context

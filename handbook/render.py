@@ -57,6 +57,20 @@ def text_in(value, language: str) -> str:
     raise TypeError(f"not a text: {value!r}")
 
 
+def css_string(text: str) -> str:
+    """A CSS string literal of any text: everything but letters, digits and spaces as a hex escape, so no quote,
+    backslash or `</style>` in the data can end it."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def print_running_header(page_title: str, site_name: str, language: str) -> str:
+    """What each printed sheet after the first says at its top (「主査級｜熊本市職員成長・育成方針」), as a
+    CSS string for the @page margin box: a rank printed for a training session still names its rank on page 3."""
+    if not page_title or page_title == site_name:
+        return css_string(site_name)
+    return css_string(f"{page_title}{separators(language)['bar']}{site_name}")
+
+
 def format_figure(figure: Figure, language: str) -> str:
     value = figure.value
     if isinstance(value, int):

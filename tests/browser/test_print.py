@@ -10,7 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from handbook.model import LANGUAGES
-from handbook.site import url_prefix
+from handbook.site import page_specs, url_prefix
+from handbook.ui import label
 
 A4_POINTS = (595.3, 841.9)
 
@@ -74,10 +75,10 @@ class Printer:
         self.reader = ThreadPoolExecutor(max_workers=1)
 
     @staticmethod
-    def _read(pdf: bytes) -> tuple[int, list[tuple[float, float]], str]:
+    def _read(pdf: bytes) -> tuple[int, list[tuple[float, float]], list[str]]:
         reader = PdfReader(io.BytesIO(pdf))
         sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
-        return len(reader.pages), sizes, squeeze("".join(p.extract_text() for p in reader.pages))
+        return len(reader.pages), sizes, [squeeze(p.extract_text()) for p in reader.pages]
 
     def _pdf_text(self) -> Future:
         return self.reader.submit(self._read, self.page.pdf(format="A4"))
@@ -109,7 +110,7 @@ class Printer:
             }""",
                 characters,
             )
-            read = re.findall(r"\[([^\[\]])\]", self._pdf_text().result()[2])
+            read = re.findall(r"\[([^\[\]])\]", "".join(self._pdf_text().result()[2]))
             assert len(read) == 2 * len(characters), "could not read back the calibration characters"
             self.folds[language] = {
                 got: wanted for wanted, got in zip(characters * 2, read, strict=True) if got != wanted
@@ -129,9 +130,14 @@ class Printer:
 
     def print(self, path: str, language: str) -> tuple[int, list[tuple[float, float]], str]:
         """(number of pages, page sizes in points, folded whitespace-free text) of a page printed on A4."""
+        pages, sizes, texts = self.sheets(path, language)
+        return pages, sizes, "".join(texts)
+
+    def sheets(self, path: str, language: str) -> tuple[int, list[tuple[float, float]], list[str]]:
+        """As print, with the folded text of each sheet apart."""
         self.start([path], language)
-        pages, sizes, text = self.printed[address(path, language)].result()
-        return pages, sizes, self.text(text, language)
+        pages, sizes, texts = self.printed[address(path, language)].result()
+        return pages, sizes, [self.text(text, language) for text in texts]
 
 
 @pytest.fixture(scope="module")
@@ -170,6 +176,15 @@ def printout_faults(printer: Printer, path: str, language: str, rank, max_pages:
         f"{where}: {source!r} is not on paper"
         for source in (rank.name[language], meta["title"][language], meta["revision"][language], where)
         if not on_paper(source)
+    ]
+    # every sheet after the first says at its top which page (naming the rank) of which handbook it comes from
+    [title] = [spec.title[language] for spec in page_specs(printer.policy) if spec.url == path]
+    assert rank.name[language] in title
+    running = printer.text(title + label("sep_bar")[language] + label("site_name")[language], language)
+    faults += [
+        f"{where}: sheet {number} does not start with {running!r}: {sheet[:40]!r}"
+        for number, sheet in enumerate(printer.sheets(path, language)[2][1:], start=2)
+        if not sheet.startswith(running)
     ]
     print(f"{where}: {pages} pages")
     return faults

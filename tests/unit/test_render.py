@@ -17,7 +17,16 @@ from tiny_policy import CJK_PUNCTUATION, GLOSSARY_ID, HOSTILE, HOSTILE_ITEM, PRO
 from handbook.compare import comparison_page, comparison_pairs, item_histories, pair_items
 from handbook.exports import DOWNLOADS
 from handbook.model import LANGUAGES, Figure, TalentAbility, Text, UnknownId
-from handbook.render import TEMPLATES, Glossary, PageRenderer, environment, format_figure, heading_text, text_in
+from handbook.render import (
+    TEMPLATES,
+    Glossary,
+    PageRenderer,
+    environment,
+    format_figure,
+    heading_text,
+    print_running_header,
+    text_in,
+)
 from handbook.site import page_specs, url_prefix
 from handbook.ui import label
 
@@ -462,3 +471,14 @@ def test_the_fast_tier_does_not_import_the_site_generator():
     """The renderers run without MkDocs: nothing imported so far in this session (the tier, its fixtures and
     the handbook package) has loaded it."""
     assert not [name for name in sys.modules if name.split(".")[0] in ("mkdocs", "material", "mkdocs_macros")]
+
+
+def test_the_printed_running_header_is_a_css_string_no_data_can_end():
+    hostile = 'A"; } </style><script>alert(1)</script> \\'
+    header = print_running_header(hostile, "熊本市 Handbook", "ja")
+    inner = header[1:-1]
+    assert header[0] == header[-1] == '"' and not set('"<>;{}') & set(inner)
+    # read back as CSS reads it: each escape is hex digits and one space
+    read = re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), inner)
+    assert read == hostile + "｜熊本市 Handbook"
+    assert print_running_header("熊本市 Handbook", "熊本市 Handbook", "en") == '"熊本市 Handbook"'
