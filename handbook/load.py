@@ -55,6 +55,7 @@ from .model import (
     Tier,
     UnquantifiedIndicator,
     as_tree,
+    link_ranks,
 )
 from .schema_check import schema_faults
 from .yaml_source import YamlDocument, read_yaml, text_mappings
@@ -645,11 +646,7 @@ def _build_ranks(
         )
         rank.tier.ranks.append(rank)
         ranks.append(rank)
-    for upper, lower in zip(ranks, ranks[1:], strict=False):
-        upper.below, lower.above = lower, upper
-    by_id = {rank.id: rank for rank in ranks}
-    for rank in ranks:
-        rank.sharing_table = [by_id[rid] for rid in rank.table.rank_ids if rid != rank.id]
+    by_id = link_ranks(ranks)
     job_types = []
     for job in data.get("job_titles", []):
         titles = [JobTitle(job["job_type"], title["name"], by_id[title["rank"]]) for title in job["titles"]]

@@ -204,6 +204,17 @@ class Rank:
         return f"self-check/{self.id}.md"
 
 
+def link_ranks(ranks: list[Rank]) -> dict[str, Rank]:
+    """Join ranks given from the highest down: each to the ranks above and below it and to the others that
+    share its competency table. Returns them by id."""
+    for upper, lower in zip(ranks, ranks[1:], strict=False):
+        upper.below, lower.above = lower, upper
+    by_id = {rank.id: rank for rank in ranks}
+    for rank in ranks:
+        rank.sharing_table = [by_id[rid] for rid in rank.table.rank_ids if rid != rank.id]
+    return by_id
+
+
 @dataclass
 class Orientation:
     id: str

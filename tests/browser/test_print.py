@@ -152,7 +152,8 @@ def printer(browser, site_server, policy):
 def printout_faults(printer: Printer, path: str, language: str, rank, max_pages: int) -> list[str]:
     """What is wrong with a page printed on A4: too many pages, not A4, an item or the source missing,
     the site's chrome on paper."""
-    pages, sizes, text = printer.print(path, language)
+    pages, sizes, sheets = printer.sheets(path, language)
+    text = "".join(sheets)
     where = address(path, language)
     faults = [] if 1 <= pages <= max_pages else [f"{where}: prints on {pages} A4 pages (at most {max_pages})"]
     faults += [
@@ -183,7 +184,7 @@ def printout_faults(printer: Printer, path: str, language: str, rank, max_pages:
     running = printer.text(title + label("sep_bar")[language] + label("site_name")[language], language)
     faults += [
         f"{where}: sheet {number} does not start with {running!r}: {sheet[:40]!r}"
-        for number, sheet in enumerate(printer.sheets(path, language)[2][1:], start=2)
+        for number, sheet in enumerate(sheets[1:], start=2)
         if not sheet.startswith(running)
     ]
     print(f"{where}: {pages} pages")

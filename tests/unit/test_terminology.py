@@ -148,12 +148,17 @@ def test_every_variant_is_a_different_spelling():
         assert term["en"] not in variants and len(set(variants)) == len(variants), term
 
 
-def test_english_texts_use_english_punctuation():
-    problems = [
+def _english_matching(pattern: re.Pattern, notes: bool) -> list[str]:
+    """Where an English text of the data has what the pattern finds: 'file:line (field): text'."""
+    return [
         f"{file}:{line} ({field}): {text['en']}"
-        for file, line, field, text in _texts(notes=True)
-        if JAPANESE_PUNCTUATION.search(text["en"])
+        for file, line, field, text in _texts(notes=notes)
+        if pattern.search(text["en"])
     ]
+
+
+def test_english_texts_use_english_punctuation():
+    problems = _english_matching(JAPANESE_PUNCTUATION, notes=True)
     assert not problems, "Japanese punctuation in English text (use ': ', ', ', '(…)', '\"…\"'):\n" + "\n".join(
         problems
     )
@@ -161,11 +166,7 @@ def test_english_texts_use_english_punctuation():
 
 def test_english_texts_hold_no_japanese():
     """Japanese words belong in the English only as a quotation in a source_note (which this skips)."""
-    problems = [
-        f"{file}:{line} ({field}): {text['en']}"
-        for file, line, field, text in _texts()
-        if JAPANESE_CHARACTER.search(text["en"])
-    ]
+    problems = _english_matching(JAPANESE_CHARACTER, notes=False)
     assert not problems, "Japanese in English text (translate it; quote Japanese only in a source_note):\n" + "\n".join(
         problems
     )
@@ -173,11 +174,7 @@ def test_english_texts_hold_no_japanese():
 
 def test_english_era_years_follow_the_rule_in_terminology():
     """'FY2023 (Reiwa 5)', 'April 2024 (Reiwa 6)': never the bare 'R5' an English reader cannot place."""
-    problems = [
-        f"{file}:{line} ({field}): {text['en']}"
-        for file, line, field, text in _texts(notes=True)
-        if ERA_ABBREVIATION.search(text["en"])
-    ]
+    problems = _english_matching(ERA_ABBREVIATION, notes=True)
     assert not problems, "Era years not written as terminology.yml says:\n" + "\n".join(problems)
 
 

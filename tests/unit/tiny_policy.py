@@ -54,6 +54,7 @@ from handbook.model import (
     Theme,
     Tier,
     UnquantifiedIndicator,
+    link_ranks,
 )
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }}"
@@ -315,11 +316,7 @@ def build_tiny_policy() -> Policy:
         rank = Rank(rid, Text(ja, en), tier, table, roles, position)
         tier.ranks.append(rank)
         ranks.append(rank)
-    for above, below in zip(ranks, ranks[1:], strict=False):
-        above.below, below.above = below, above
-    by_id = {rank.id: rank for rank in ranks}
-    for rank in ranks:
-        rank.sharing_table = [by_id[rid] for rid in rank.table.rank_ids if rid != rank.id]
+    by_id = link_ranks(ranks)
     operational = Text("業務職", "Operational staff")
     foreman = JobTitle(operational, Text("作業長", "Foreman"), by_id["officer"])
     by_id["officer"].job_titles.append(foreman)
