@@ -98,7 +98,12 @@ def test_an_edit_is_served_and_open_pages_are_told_to_reload(preview):
             lambda: "確認用" in fetch(f"{base}/ranks/section-manager/")[1].replace("<wbr>", ""), "serve the edit", 30
         )
         assert served
-        assert json.loads(fetch(f"{base}/__preview__/state")[1])["version"] > state["version"]
+        # the version moves just after the page is written (a reload must find the new page): wait for it
+        wait_for(
+            lambda: json.loads(fetch(f"{base}/__preview__/state")[1])["version"] > state["version"],
+            "tell open pages to reload",
+            timeout=10,
+        )
         assert "/__preview__/state" in fetch(f"{base}/ranks/section-manager/")[1], "the page reloads by itself"
     finally:
         path.write_text(original, encoding="utf-8")
