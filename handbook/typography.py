@@ -85,7 +85,7 @@ _JAPANESE_RUN = re.compile(f"{_JAPANESE_CHARS}+(?:[ \u3000]*{_JAPANESE_CHARS}+)*
 # (abbreviations such as DX, EBPM, ICT are read as part of the Japanese, as the policy uses them).
 _WORD = r"[A-Za-z][A-Za-z'’.-]*"
 _ENGLISH_RUN = re.compile(
-    rf"(?<![A-Za-z0-9])(?:{_WORD}(?:[ \u00a0]+{_WORD})+|[A-Za-z]*[a-z][A-Za-z]{{3,}})(?![A-Za-z0-9])"
+    rf"(?<![A-Za-z0-9&])(?:{_WORD}(?:[ \u00a0]+{_WORD})+|[A-Za-z]*[a-z][A-Za-z]{{3,}})(?![A-Za-z0-9])"
 )
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _LANG = re.compile(r'\slang="([^"]*)"')

@@ -6,66 +6,18 @@ Atom. The same project from `git archive` (no history) still builds and says the
 from __future__ import annotations
 
 import html as html_module
-import io
 import re
-import subprocess
-import tarfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-import yaml
+from edited_project import COMPETENCY, INITIATIVE, NEW_TITLE, RANK
 
 from handbook.model import LANGUAGES
 from handbook.site import url_prefix
 from handbook.ui import label
-from handbook_testing import copy_project, git, mkdocs
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-RANK = "chief"
-COMPETENCY = ("標準職務遂行能力の文言の見直し", "2025-04-01T09:00:00+09:00")
-INITIATIVE = ("取組036の追加", "2025-05-20T09:00:00+09:00")
-
-
-def commit(project: Path, title: str, date: str) -> None:
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", title, date=date)
-
-
-@pytest.fixture(scope="module")
-def projects(tmp_path_factory, policy) -> dict[str, Path]:
-    """The project with history, built; and its `git archive`, built."""
-    root = tmp_path_factory.mktemp("changes")
-    project = copy_project(root / "project")
-    git(project, "init", "-q", "-b", "main")
-    commit(project, "初版", "2024-09-01T09:00:00+09:00")
-    item = policy.rank(RANK).table.items[0]
-    competencies = project / "policy_data" / "competencies.yml"
-    data = yaml.safe_load(competencies.read_text(encoding="utf-8"))
-    for table in data["tables"]:
-        if RANK in table["ranks"]:
-            description = table["groups"][0]["items"][0]["description"]
-            description["ja"] = "常に" + description["ja"]
-            description["en"] = description["en"] + " Always."
-    competencies.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
-    commit(project, *COMPETENCY)
-    initiatives = project / "policy_data" / "initiatives"
-    last = sorted(initiatives.glob("*.yml"))[-1]
-    added = f"{int(last.stem) + 1:03d}"
-    text = last.read_text(encoding="utf-8").replace(f'number: "{last.stem}"', f'number: "{added}"')
-    text = re.sub(r"title: \{ja: [^,]+, en: [^}]+\}", "title: {ja: 試験の取組, en: A trial initiative}", text, count=1)
-    (initiatives / f"{added}.yml").write_text(text, encoding="utf-8")
-    commit(project, *INITIATIVE)
-    archive = root / "archive"
-    tar = subprocess.run(
-        ["git", "-C", str(project), "archive", "--format=tar", "HEAD"], check=True, capture_output=True
-    ).stdout
-    with tarfile.open(fileobj=io.BytesIO(tar)) as opened:
-        opened.extractall(archive, filter="data")
-    for built in (project, archive):
-        result = mkdocs("build", "--strict", cwd=built)
-        assert result.returncode == 0, result.stdout + result.stderr
-    return {"history": project, "archive": archive, "item": item.id, "initiative": added}
 
 
 def page(site: Path, url: str, language: str) -> str:
@@ -88,8 +40,8 @@ def entry_anchor(changes: str, title: str) -> str:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_both_commits_are_on_the_changes_page_with_dates_and_marked_differences(projects, language):
-    html = page(projects["history"] / "site", "changes", language)
+def test_both_commits_are_on_the_changes_page_with_dates_and_marked_differences(edited_project, language):
+    html = page(edited_project.history / "site", "changes", language)
     text = shown(html)
     dates = {"ja": ("2025年4月1日", "2025年5月20日"), "en": ("1 April 2025", "20 May 2025")}[language]
     for title, date in zip((COMPETENCY[0], INITIATIVE[0]), dates, strict=True):
@@ -98,16 +50,15 @@ def test_both_commits_are_on_the_changes_page_with_dates_and_marked_differences(
     added = "常に" if language == "ja" else "Always."
     insertions = [re.sub(r"<[^>]+>", "", m) for m in re.findall(r'<ins class="diff-added">.*?</ins>', html, re.S)]
     assert any(added in insertion for insertion in insertions), insertions
-    new_title = "試験の取組" if language == "ja" else "A trial initiative"
-    assert f"{projects['initiative']} {new_title}" in text
+    assert f"{edited_project.initiative} {NEW_TITLE[language]}" in text
     assert label("change_entity_added")[language].format(what=label("entity_initiative")[language]) in text
     # the competency's page is linked, at the item
-    assert re.search(rf'href="\.\./ranks/[\w-]+/#{projects["item"]}"', html)
+    assert re.search(rf'href="\.\./ranks/[\w-]+/#{edited_project.item}"', html)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_rank_page_shows_the_new_date_and_links_its_entry(projects, language):
-    html = page(projects["history"] / "site", f"ranks/{RANK}", language)
+def test_the_rank_page_shows_the_new_date_and_links_its_entry(edited_project, language):
+    html = page(edited_project.history / "site", f"ranks/{RANK}", language)
     date = {"ja": "2025年4月1日", "en": "1 April 2025"}[language]
     footer = re.search(r'<p class="page-changed"[^>]*>(.*?)</p>', html, re.S)
     assert (
@@ -115,13 +66,13 @@ def test_the_rank_page_shows_the_new_date_and_links_its_entry(projects, language
         and '<time datetime="2025-04-01">' in footer.group(1)
         and date in shown(f"<article>{footer.group(1)}</article>")
     )
-    anchor = entry_anchor(page(projects["history"] / "site", "changes", language), COMPETENCY[0])
+    anchor = entry_anchor(page(edited_project.history / "site", "changes", language), COMPETENCY[0])
     assert f'href="../../changes/#{anchor}"' in html
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_feed_is_atom_and_points_at_the_entries(projects, language):
-    site = projects["history"] / "site"
+def test_the_feed_is_atom_and_points_at_the_entries(edited_project, language):
+    site = edited_project.history / "site"
     feed = ET.parse(site / url_prefix(language) / "changes.xml").getroot()
     assert feed.tag == f"{ATOM}feed"
     assert all(feed.find(f"{ATOM}{name}") is not None for name in ("id", "title", "updated", "author"))
@@ -138,8 +89,8 @@ def test_the_feed_is_atom_and_points_at_the_entries(projects, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_build_from_git_archive_says_the_history_is_not_available(projects, language):
-    site = projects["archive"] / "site"
+def test_a_build_from_git_archive_says_the_history_is_not_available(edited_project, language):
+    site = edited_project.archive / "site"
     assert label("changes_unavailable")[language] in shown(page(site, "changes", language))
     assert not (site / url_prefix(language) / "changes.xml").exists()
     assert 'class="page-changed"' not in page(site, f"ranks/{RANK}", language)

@@ -145,3 +145,16 @@ def test_no_page_repeats_an_id(built_site, policy):
         ids = re.findall(r'\sid="([^"]+)"', text)
         repeated += [f"{language} {spec.path}: {i}" for i in sorted({i for i in ids if ids.count(i) > 1})]
     assert not repeated, "\n".join(repeated[:30])
+
+
+def test_no_character_reference_is_shown_as_text(built_site, policy):
+    """A reference such as &para; (the heading links' mark) reaches the reader as its character, never split by
+    markup into the letters "&para;"."""
+    shown = re.compile(r"&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);")
+    faults = []
+    for spec, language, text in built_pages(built_site, policy):
+        reader = LanguageOfParts()  # each text node's references resolved on their own, as a browser does
+        reader.feed(text)
+        found = shown.findall("".join(data for _, data in reader.texts))
+        faults += [f"/{url_prefix(language)}{spec.url}: {reference}" for reference in sorted(set(found))]
+    assert not faults, f"{len(faults)} references shown as text:\n" + "\n".join(faults[:20])
