@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run every check: ruff (lint and format), data validation, then every test: tests/unit (fast: no build, no
-# browser), tests/site (the real site build) and tests/browser (Chromium). Arguments go to pytest, e.g.
-# `bash scripts/test.sh tests/unit`.
+# browser), tests/site (the real site build) and tests/browser (Chromium), in parallel processes
+# (pytest-xdist). Arguments go to pytest, e.g. `bash scripts/test.sh tests/unit` or `bash scripts/test.sh -n 0`.
 # Installs what it needs: the virtual environment with pinned packages and, when missing and allowed
 # (root or sudo), Debian's chromium, fonts-noto-cjk (Japanese glyphs) and poppler-utils (pdftoppm).
 set -euo pipefail
@@ -28,4 +28,6 @@ fi
 .venv/bin/python scripts/validate.py
 .venv/bin/python scripts/translation_report.py || true
 .venv/bin/python scripts/fidelity_report.py
-exec .venv/bin/python -m pytest "$@"
+# Two processes (more on a bigger machine), a test file at a time: the browser checks keep both cores busy
+# and the fast tier fills the gaps. `-n 0` runs everything in one process.
+exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"

@@ -30,6 +30,8 @@ CRITERIA_OF_TESTS = {
     "test_no_page_repeats_an_id": ["4.1.1"],
 }
 
+# The name under which the engines' test hands its findings to record_engines (a property of its report).
+ENGINES = "accessibility_engines"
 _engines: dict = {}
 _tests: dict[str, str] = {}
 

@@ -13,7 +13,7 @@ import pytest
 
 import accessibility_record
 from handbook.load import DATA_DIR, load_policy
-from handbook_testing import mkdocs
+from handbook_testing import made_once, mkdocs
 
 TESTS = Path(__file__).resolve().parent
 SLOW_FIXTURES = {"built_site", "browser"}
@@ -29,23 +29,34 @@ def pytest_collection_modifyitems(items):
 
 
 def pytest_runtest_logreport(report):
+    # With pytest-xdist this runs in the controlling process too, which alone writes the record: the engines'
+    # findings come with the report, as a property of the test that ran them.
     if report.when == "call" or report.outcome != "passed":
         accessibility_record.record_test(report.nodeid.split("::")[-1].split("[")[0], report.outcome)
+    for name, value in report.user_properties:
+        if name == accessibility_record.ENGINES:
+            accessibility_record.record_engines(**value)
 
 
 def pytest_sessionfinish(session, exitstatus):
+    if hasattr(session.config, "workerinput"):
+        return  # a pytest-xdist worker: the controlling process writes
     written = accessibility_record.write()
     if written:
         print(f"\nAccessibility results for the statement written to {written.relative_to(TESTS.parent)}")
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session with --strict into a temporary folder."""
-    site = tmp_path_factory.mktemp("built") / "site"
+def build_site(folder: Path) -> Path:
+    site = folder / "site"
     result = mkdocs("build", "--strict", "--site-dir", str(site))
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test run with --strict into a temporary folder."""
+    return made_once(tmp_path_factory, "built", build_site)
 
 
 @pytest.fixture

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+from filelock import FileLock
+
+T = TypeVar("T")
 REPOSITORY = Path(__file__).resolve().parent.parent
 
 
@@ -42,6 +48,20 @@ def build_at_once(*projects: Path) -> list[subprocess.CompletedProcess]:
         results.append(subprocess.CompletedProcess(process.args, process.returncode, out.read(), ""))
         out.close()
     return results
+
+
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], T]) -> T:
+    """`make(folder)` once per test run, even when pytest-xdist spreads the tests over several processes: the
+    first to ask makes it (a site build, say) while the others wait, then all share the folder and the result."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's own folder, shared by its workers
+    folder, made = root / name, root / f"{name}.made"
+    with FileLock(root / f"{name}.lock"):
+        if not made.exists():
+            folder.mkdir(exist_ok=True)
+            made.write_bytes(pickle.dumps(make(folder)))
+    return pickle.loads(made.read_bytes())
 
 
 def copy_project(destination: Path) -> Path:

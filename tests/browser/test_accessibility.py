@@ -151,7 +151,7 @@ def criteria_of_axe(tags: list[str]) -> list[str]:
     return [".".join(m.groups()) for m in map(CRITERION_TAG.match, tags) if m]
 
 
-def test_both_engines_find_no_violation(audit):
+def test_both_engines_find_no_violation(audit, record_property):
     """No violation of any impact (axe) or any IBM rule (policy WCAG_2_1), on any audited page or width;
     what they checked is recorded, criterion by criterion, for the accessibility statement."""
     failing, criteria, axe_version = [], {}, None
@@ -181,11 +181,14 @@ def test_both_engines_find_no_violation(audit):
                 f"{address} ({width} px), IBM {f['rule']}: {f['message']} at {f['path']}: {f['snippet']}"
                 for f in found["ibm"]["failures"]
             ]
-    accessibility_record.record_engines(
-        {"axe-core": axe_version, "IBM Equal Access (accessibility-checker-engine)": ACE_VERSION},
-        sorted(audit),
-        list(WIDTHS.values()),
-        criteria,
+    record_property(
+        accessibility_record.ENGINES,
+        {
+            "engines": {"axe-core": axe_version, "IBM Equal Access (accessibility-checker-engine)": ACE_VERSION},
+            "pages": sorted(audit),
+            "widths": list(WIDTHS.values()),
+            "criteria": criteria,
+        },
     )
     assert not failing, f"{len(failing)} accessibility violations:\n" + "\n".join(failing)
 

@@ -288,7 +288,8 @@ def test_without_script_the_blank_sheet_as_before(browser, site_server, policy):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
-        page.goto(sheet_address(site_server, "ja"), wait_until="domcontentloaded")
+        # "load", not "domcontentloaded": without script nothing waits for the stylesheets that hide these
+        page.goto(sheet_address(site_server, "ja"), wait_until="load")
         for hidden in ("[data-growth]", "[data-growth-summary]", "[data-growth-vision-section]"):
             assert not page.locator(hidden).is_visible(), hidden
         assert page.locator("input[type=radio][data-item]").count() == 5 * len(policy.rank(RANK).table.items)
