@@ -16,6 +16,9 @@ from .yaml_source import text_mappings
 SOURCE_PATH = Path(__file__).resolve().parent.parent / "policy_data" / "source" / "policy.txt"
 
 _WHITESPACE = re.compile(r"\s+")
+# A footnote mark right after a word (DX※１推進): the data leaves it out and links the glossary's definition
+# instead. A ※ that starts a line is a note (※５段階評価の平均値), kept.
+_FOOTNOTE_MARK = re.compile(r"(?<=\S)※[0-9]+")
 # Keys whose Japanese is editorial (ours), not policy text.
 EDITORIAL_KEYS = {"source_note"}
 
@@ -24,8 +27,10 @@ def normalise(text: str) -> str:
     return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
-def source_text() -> str:
-    return normalise(SOURCE_PATH.read_text(encoding="utf-8"))
+def source_text(path: Path = SOURCE_PATH) -> str:
+    """The source, normalised, without its footnote marks."""
+    text = unicodedata.normalize("NFKC", path.read_text(encoding="utf-8"))
+    return normalise(_FOOTNOTE_MARK.sub("", text))
 
 
 def japanese_strings(tree) -> Iterator[tuple[tuple, str]]:

@@ -18,7 +18,7 @@ from handbook.fidelity import EDITORIAL_KEYS, normalise, source_text
 from handbook.load import DATA_DIR, read_documents
 from handbook.yaml_source import text_mappings
 
-# The data leaves out the bullet that starts a line of the source (○ ● □ ・ ▶ ※ 〇) and footnote marks.
+# The data leaves out the bullet that starts a line of the source (○ ● □ ・ ▶ ※ 〇); source_text drops footnote marks.
 _LEADING_MARKS = "○●□・▶※〇"
 
 
