@@ -170,6 +170,7 @@ _NAMES = {
     "area": Words("観点", "area"),
     "theme": Words("テーマ", "theme"),
     "glossary": Words("用語", "glossary"),
+    "initiative": Words("取組", "initiative"),
 }
 
 
@@ -321,7 +322,7 @@ class _Checker:
                 for j, talent in enumerate(data.get("related_talents", [])):
                     self.reference(name, ("related_talents", j), talent, talent_ids, "talent", "talents.yml")
         self.check_glossary(d)
-        self.check_indicators(d["indicators.yml"])
+        self.check_indicators(d["indicators.yml"], {Path(n).stem for n in d if n.startswith(INITIATIVE_DIR + "/")})
         self.check_references(d)
         return self.faults
 
@@ -535,8 +536,13 @@ class _Checker:
                     ),
                 )
 
-    def check_indicators(self, indicators: dict) -> None:
-        """Every chart needs the full length of its bars (its scale), and no figure may exceed it."""
+    def check_indicators(self, indicators: dict, initiatives: set[str]) -> None:
+        """Every chart needs the full length of its bars (its scale), and no figure may exceed it; an indicator's
+        initiative exists."""
+        for i, basic in enumerate(indicators["basics"]):
+            if "initiative" in basic:
+                path, where = ("basics", i, "initiative"), f"policy_data/{INITIATIVE_DIR}/"
+                self.reference("indicators.yml", path, basic["initiative"], initiatives, "initiative", where)
         charted = [("basics", i, b, b["values"]) for i, b in enumerate(indicators["basics"]) if _charted(b["values"])]
         charted += [
             ("outcome_targets", i, o, [o["baseline"], o["target"]]) for i, o in enumerate(indicators["outcome_targets"])
@@ -755,7 +761,7 @@ def _build_talents(data: dict) -> list[Talent]:
     return talents
 
 
-def _build_indicators(data: dict) -> Indicators:
+def _build_indicators(data: dict, initiative_by_number: dict[str, Initiative]) -> Indicators:
     basics = [
         Indicator(
             b["id"],
@@ -766,6 +772,7 @@ def _build_indicators(data: dict) -> Indicators:
             b.get("scale"),
             b.get("notes", []),
             b.get("source_note"),
+            initiative_by_number.get(b.get("initiative")),
         )
         for b in data["basics"]
     ]
@@ -916,7 +923,7 @@ def build_policy(documents: dict[str, YamlDocument]) -> Policy:
         ranks_section=ranks_section,
         talents=talents,
         talents_section=talents_section,
-        indicators=_build_indicators(d["indicators.yml"]),
+        indicators=_build_indicators(d["indicators.yml"], initiative_by_number),
         areas=areas,
         areas_section=AreasSection(_section(d["areas.yml"]["section"]), _blocks(d["areas.yml"].get("blocks", []))),
         initiatives=initiatives,

@@ -493,6 +493,7 @@ class Indicator:
     scale: float | None = None
     notes: list[Text] = field(default_factory=list)
     source_note: Text | None = None
+    initiative: Initiative | None = None  # the initiative whose targets include this figure
 
     @property
     def charted(self) -> bool:

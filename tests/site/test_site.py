@@ -108,3 +108,14 @@ def test_source_sentences_stand_in_the_built_japanese_pages(built_site, policy):
 def test_glossary_terms_explain_themselves(built_site):
     html = page_file(built_site, "talents/", "ja").read_text(encoding="utf-8")
     assert re.search(r'<a class="glossary-term" href="\.\./glossary/#dx"><abbr title="[^"]+">DX</abbr></a>', html)
+
+
+def test_an_indicator_card_links_the_initiative_with_its_target(built_site, policy):
+    linked = [b for b in policy.indicators.basics if b.initiative]
+    assert linked, "no indicator names its initiative in indicators.yml"
+    for language in LANGUAGES:
+        html = page_file(built_site, "indicators/", language).read_text(encoding="utf-8")
+        for indicator in linked:
+            card = html[html.index(f'<section class="indicator" id="{indicator.id}">') :]
+            card = card[: card.index("</section>")]
+            assert f'href="../initiatives/{indicator.initiative.number}/"' in card, (language, indicator.id)

@@ -60,6 +60,8 @@ CASES = [
      None, "ranks[1].id", "used twice"),
     ("unknown-reference", "initiatives/005.yml", lambda t: re.sub(r"theme: .*", "theme: no-such-theme", t, count=1),
      "theme: no-such-theme", "theme", "not a known theme"),
+    ("unknown-initiative", "indicators.yml", lambda t: replace_once(t, 'initiative: "025"', 'initiative: "099"'),
+     'initiative: "099"', "basics[5].initiative", "not a known initiative"),
     ("wrong-type", "talents.yml", lambda t: re.sub(r"number: 1\b", "number: [1]", t, count=1),
      "number: [1]", "talents[0].number", "should be"),
     ("missing-field", "initiatives/006.yml", lambda t: re.sub(r"\ntheme: .*", "", t, count=1),
