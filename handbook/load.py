@@ -321,14 +321,15 @@ class _Checker:
             if name.startswith(INITIATIVE_DIR + "/"):
                 for j, talent in enumerate(data.get("related_talents", [])):
                     self.reference(name, ("related_talents", j), talent, talent_ids, "talent", "talents.yml")
-        self.check_glossary(d)
-        self.check_indicators(d["indicators.yml"], {Path(n).stem for n in d if n.startswith(INITIATIVE_DIR + "/")})
-        self.check_references(d)
+        # The initiatives' numbers: places a glossary term, an indicator or a page reference may point at.
+        initiatives = {Path(name).stem for name in d if name.startswith(INITIATIVE_DIR + "/")}
+        self.check_glossary(d, initiatives)
+        self.check_indicators(d["indicators.yml"], initiatives)
+        self.check_references(d, initiatives)
         return self.faults
 
-    def check_references(self, d: dict) -> None:
+    def check_references(self, d: dict, initiatives: set[str]) -> None:
         """A page reference ('see') must quote words that stand in its text and point at a known place."""
-        initiatives = {Path(name).stem for name in d if name.startswith(INITIATIVE_DIR + "/")}
         for name, data in d.items():
             for path, text in text_mappings(data):
                 see = text.get("see")
@@ -515,10 +516,9 @@ class _Checker:
             )
         return area_ids
 
-    def check_glossary(self, d: dict) -> None:
+    def check_glossary(self, d: dict, initiatives: set[str]) -> None:
         terms = d["glossary.yml"]["terms"]
         self.unique("glossary.yml", terms, "id", ("terms",), "glossary id")
-        initiatives = {Path(name).stem for name in d if name.startswith(INITIATIVE_DIR + "/")}
         for i, term in enumerate(terms):
             place = term.get("defined_in")
             if place is not None and place not in SECTION_PAGES and place not in initiatives:

@@ -33,7 +33,7 @@ def pytest_runtest_logreport(report):
     # findings come with the report, as a property of the test that ran them.
     if report.when == "call" or report.outcome != "passed":
         accessibility_record.record_test(report.nodeid.split("::")[-1].split("[")[0], report.outcome)
-    for name, value in report.user_properties:
+    for name, value in report.user_properties if report.when == "call" else ():
         if name == accessibility_record.ENGINES:
             accessibility_record.record_engines(**value)
 
