@@ -11,8 +11,8 @@ import io
 import json
 from pathlib import Path
 
+import paper
 import pytest
-from pypdf import PdfReader
 
 from handbook.growth import RECORD_SCHEMA, VISION_QUESTIONS, record_revision
 from handbook.model import LANGUAGES
@@ -216,10 +216,9 @@ def test_fill_reload_export_clear_import_and_print(browser, site_server, policy,
         # the filled sheet on A4: the entries on paper, the summary and the vision after the sheet, 3 pages at most
         upload(page, "record.json", exported)
         assert page.evaluate(ENTRIES) == entries
-        pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
-        text = "".join(p.extract_text() for p in pdf.pages)
-        flat = "".join(text.split())
-        assert 1 <= len(pdf.pages) <= 3, f"the filled sheet prints on {len(pdf.pages)} pages"
+        printed = paper.sheets(page.pdf(format="A4"))
+        flat = "".join("".join(sheet.text for sheet in printed).split())
+        assert 1 <= len(printed) <= 3, f"the filled sheet prints on {len(printed)} pages"
         for marker in (
             "note-0:",
             f"note-{len(items) - 1}:",

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import re
 from concurrent.futures import Future, ThreadPoolExecutor
 
+import paper
 import pytest
-from pypdf import PdfReader
 
 from handbook.model import LANGUAGES
 from handbook.site import page_specs, url_prefix
@@ -41,7 +40,7 @@ CHROME = [
 
 
 def squeeze(text: str) -> str:
-    """pypdf breaks lines wherever the layout did (Japanese has no spaces to rejoin them): drop all whitespace."""
+    """A PDF's text breaks lines where the layout did (Japanese has no spaces to rejoin them): drop all whitespace."""
     return re.sub(r"\s+", "", text).replace("\u2019", "'")
 
 
@@ -49,107 +48,52 @@ def address(path: str, language: str) -> str:
     return f"/{url_prefix(language)}{path}"
 
 
-def expected_texts(policy, language: str) -> list[str]:
-    """Every text the tests look for on paper."""
-    texts = [policy.meta["title"][language], policy.meta["revision"][language], *CHROME]
-    for rank in policy.ranks:
-        texts += [rank.name[language], *(duty[language] for role in rank.roles for duty in role.duties)]
-        texts += [text[language] for item in rank.table.items for text in (item.name, item.description)]
-    return texts
-
-
 class Printer:
-    """Prints pages of the served site to A4 PDF and reads their text back, each page once.
+    """Prints pages of the served site to A4 PDF and reads their text back, each page once."""
 
-    A PDF's text layer names each glyph by one code point, and a CJK font draws some ideographs with the
-    same glyph as a radical (長 and ⻑, 方 and ⽅) or ・ as ‧: pypdf then reads the radical. So the printer
-    first prints every character the tests look for and learns what each one reads back as, and compares
-    texts through that (``fold``): what is on paper is compared, not how the PDF names it.
-    """
-
-    def __init__(self, page, base: str, policy):
-        self.page, self.base, self.policy = page, base, policy
+    def __init__(self, page, base: str):
+        self.page, self.base = page, base
         self.printed: dict[str, Future] = {}  # by address: (pages, page sizes, whitespace-free text)
-        self.folds: dict[str, dict[str, str]] = {}
-        # Reading a PDF's text takes as long as printing it: one page is read while the browser prints the next.
+        # Reading a PDF's text takes a while too: one page is read while the browser prints the next.
         self.reader = ThreadPoolExecutor(max_workers=1)
 
     @staticmethod
     def _read(pdf: bytes) -> tuple[int, list[tuple[float, float]], list[str]]:
-        reader = PdfReader(io.BytesIO(pdf))
-        sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
-        return len(reader.pages), sizes, [squeeze(p.extract_text()) for p in reader.pages]
-
-    def _pdf_text(self) -> Future:
-        return self.reader.submit(self._read, self.page.pdf(format="A4"))
+        sheets = paper.sheets(pdf)
+        return len(sheets), [(sheet.width, sheet.height) for sheet in sheets], [squeeze(s.text) for s in sheets]
 
     def _goto(self, url: str) -> None:
         response = self.page.goto(self.base + url, wait_until="load")
         assert response is not None and response.ok, f"{url}: {response and response.status}"
-
-    def fold(self, language: str) -> dict[str, str]:
-        if language not in self.folds:
-            characters = sorted(
-                {
-                    c
-                    for text in expected_texts(self.policy, language)
-                    for c in text
-                    if not c.isascii() and not c.isspace()
-                }
-            )
-            self._goto(address("", language))  # same fonts and styles as the pages, in this language
-            self.page.evaluate(
-                """characters => {
-                const article = document.querySelector("article.md-content__inner");
-                article.replaceChildren(...["400", "700"].map(weight => {
-                    const p = document.createElement("p");
-                    p.style.fontWeight = weight;
-                    p.textContent = characters.map(c => "[" + c + "]").join("");
-                    return p;
-                }));
-            }""",
-                characters,
-            )
-            read = re.findall(r"\[([^\[\]])\]", "".join(self._pdf_text().result()[2]))
-            assert len(read) == 2 * len(characters), "could not read back the calibration characters"
-            self.folds[language] = {
-                got: wanted for wanted, got in zip(characters * 2, read, strict=True) if got != wanted
-            }
-        return self.folds[language]
-
-    def text(self, text: str, language: str) -> str:
-        fold = self.fold(language)
-        return "".join(fold.get(c, c) for c in squeeze(text))
 
     def start(self, paths: list[str], language: str) -> None:
         """Print pages, each once, without waiting for their text."""
         for url in (address(path, language) for path in paths):
             if url not in self.printed:
                 self._goto(url)
-                self.printed[url] = self._pdf_text()
+                self.printed[url] = self.reader.submit(self._read, self.page.pdf(format="A4"))
 
     def print(self, path: str, language: str) -> tuple[int, list[tuple[float, float]], str]:
-        """(number of pages, page sizes in points, folded whitespace-free text) of a page printed on A4."""
+        """(number of pages, page sizes in points, whitespace-free text) of a page printed on A4."""
         pages, sizes, texts = self.sheets(path, language)
         return pages, sizes, "".join(texts)
 
     def sheets(self, path: str, language: str) -> tuple[int, list[tuple[float, float]], list[str]]:
-        """As print, with the folded text of each sheet apart."""
+        """As print, with the text of each sheet apart."""
         self.start([path], language)
-        pages, sizes, texts = self.printed[address(path, language)].result()
-        return pages, sizes, [self.text(text, language) for text in texts]
+        return self.printed[address(path, language)].result()
 
 
 @pytest.fixture(scope="module")
-def printer(browser, site_server, policy):
+def printer(browser, site_server):
     context = browser.new_context()
-    printer = Printer(context.new_page(), site_server, policy)
+    printer = Printer(context.new_page(), site_server)
     yield printer
     printer.reader.shutdown()
     context.close()
 
 
-def printout_faults(printer: Printer, path: str, language: str, rank, max_pages: int) -> list[str]:
+def printout_faults(printer: Printer, policy, path: str, language: str, rank, max_pages: int) -> list[str]:
     """What is wrong with a page printed on A4: too many pages, not A4, an item or the source missing,
     the site's chrome on paper."""
     pages, sizes, sheets = printer.sheets(path, language)
@@ -163,7 +107,7 @@ def printout_faults(printer: Printer, path: str, language: str, rank, max_pages:
     ]
 
     def on_paper(shown: str) -> bool:
-        return printer.text(shown, language) in text
+        return squeeze(shown) in text
 
     faults += [
         f"{where}: item '{item.name[language]}' is not on paper"
@@ -172,16 +116,16 @@ def printout_faults(printer: Printer, path: str, language: str, rank, max_pages:
     ]
     faults += [f"{where}: site chrome printed: {chrome!r}" for chrome in CHROME if on_paper(chrome)]
     # where the printout comes from: the rank, the policy, its revision and the page's address
-    meta = printer.policy.meta
+    meta = policy.meta
     faults += [
         f"{where}: {source!r} is not on paper"
         for source in (rank.name[language], meta["title"][language], meta["revision"][language], where)
         if not on_paper(source)
     ]
     # every sheet after the first says at its top which page (naming the rank) of which handbook it comes from
-    [title] = [spec.title[language] for spec in page_specs(printer.policy) if spec.url == path]
+    [title] = [spec.title[language] for spec in page_specs(policy) if spec.url == path]
     assert rank.name[language] in title
-    running = printer.text(title + label("sep_bar")[language] + label("site_name")[language], language)
+    running = squeeze(title + label("sep_bar")[language] + label("site_name")[language])
     faults += [
         f"{where}: sheet {number} does not start with {running!r}: {sheet[:40]!r}"
         for number, sheet in enumerate(sheets[1:], start=2)
@@ -194,18 +138,17 @@ def printout_faults(printer: Printer, path: str, language: str, rank, max_pages:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_rank_pages_print_on_at_most_four_a4_pages(printer, policy, language):
     faults = []
-    printer.fold(language)
     printer.start([f"ranks/{rank.id}/" for rank in policy.ranks], language)
     for rank in policy.ranks:
         path = f"ranks/{rank.id}/"
-        faults += printout_faults(printer, path, language, rank, max_pages=4)
+        faults += printout_faults(printer, policy, path, language, rank, max_pages=4)
         text = printer.print(path, language)[2]
         texts = [item.description[language] for item in rank.table.items]  # not only the names
         texts += [duty[language] for role in rank.roles for duty in role.duties]
         faults += [
             f"{address(path, language)}: {shown[:30]!r}… is not on paper"
             for shown in texts
-            if printer.text(shown, language)[:30] not in text
+            if squeeze(shown)[:30] not in text
         ]
     assert not faults, "\n".join(faults)
 
@@ -213,10 +156,9 @@ def test_rank_pages_print_on_at_most_four_a4_pages(printer, policy, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_self_check_sheets_print_on_at_most_two_a4_pages(printer, policy, language):
     faults = []
-    printer.fold(language)
     printer.start([f"self-check/{rank.id}/" for rank in policy.ranks], language)
     for rank in policy.ranks:
-        faults += printout_faults(printer, f"self-check/{rank.id}/", language, rank, max_pages=2)
+        faults += printout_faults(printer, policy, f"self-check/{rank.id}/", language, rank, max_pages=2)
     assert not faults, "\n".join(faults)
 
 
