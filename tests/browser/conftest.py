@@ -12,6 +12,7 @@ import shutil
 import threading
 from pathlib import Path
 
+import engines
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
@@ -20,11 +21,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the name is http.server's
         pass
 
+    def translate_path(self, path: str) -> str:
+        if path.startswith(engines.ROUTE):  # the accessibility engines, beside the site
+            return str(engines.VENDOR / Path(path[len(engines.ROUTE) :]).name)
+        return super().translate_path(path)
+
     def end_headers(self):
         # The theme's styles and scripts may be kept for the session, as an intranet server would let them be:
         # without this the browser asks for each again on every page, and the tests that visit every page
         # spend their time on those requests.
-        if "/assets/" in self.path or "/pagefind/" in self.path:
+        if any(folder in self.path for folder in ("/assets/", "/pagefind/", engines.ROUTE)):
             self.send_header("Cache-Control", "max-age=3600")
         super().end_headers()
 

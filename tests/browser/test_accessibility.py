@@ -12,8 +12,8 @@ rank-comparison picker used with the keyboard alone.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+import engines
 import pytest
 from pages_at_once import visit_all
 
@@ -21,8 +21,6 @@ import accessibility_record
 from handbook.model import LANGUAGES
 from handbook.site import url_prefix
 
-VENDOR = Path(__file__).with_name("vendor")
-AXE, ACE = VENDOR / "axe.min.js", VENDOR / "ace.js"
 ACE_VERSION = "4.0.34"  # the vendored file's (vendor/README.md)
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 IBM_POLICY = "WCAG_2_1"
@@ -66,7 +64,7 @@ def visit(page, site_server: str, language: str, path: str, width: int = WIDTHS[
 
 def axe(page, within: str = "document") -> list[dict]:
     """axe's violations of the WCAG 2.0/2.1 A and AA rules on the open page (or within a selector)."""
-    page.add_script_tag(path=str(AXE))
+    page.add_script_tag(url=engines.address(page.url, engines.AXE))
     script = f"tags => axe.run({within}, {{runOnly: {{type: 'tag', values: tags}}, resultTypes: ['violations']}})"
     return page.evaluate(script, WCAG_TAGS)["violations"]
 
@@ -132,8 +130,8 @@ def audit(site_server):
         await page.set_viewport_size({"width": WIDTHS["desktop"], "height": 900})
         response = await page.goto(site_server + address)
         assert response is not None and response.ok, address
-        await page.add_script_tag(path=str(AXE))
-        await page.add_script_tag(path=str(ACE))
+        await page.add_script_tag(url=engines.address(page.url, engines.AXE))
+        await page.add_script_tag(url=engines.address(page.url, engines.ACE))
         found = {}
         for width in WIDTHS.values():
             await page.set_viewport_size({"width": width, "height": 900})

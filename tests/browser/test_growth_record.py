@@ -11,6 +11,7 @@ import io
 import json
 from pathlib import Path
 
+import engines
 import paper
 import pytest
 
@@ -19,7 +20,6 @@ from handbook.model import LANGUAGES
 from handbook.site import url_prefix
 
 RANK = "chief"
-AXE = Path(__file__).with_name("vendor") / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # Everything the page shows of the record, read back from the form.
@@ -108,7 +108,7 @@ def axe(page) -> list[str]:
     Every row of the sheet comes from one template: axe reads the first two groups' rows (a quarter of the time)
     and everything else on the page. Ends the page's use: the other rows are removed."""
     page.evaluate("document.querySelectorAll('tbody.self-check-group').forEach((group, i) => i > 1 && group.remove())")
-    page.add_script_tag(path=str(AXE))
+    page.add_script_tag(url=engines.address(page.url, engines.AXE))
     found = page.evaluate(
         "tags => axe.run('article', {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS
     )["violations"]
