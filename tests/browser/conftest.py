@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 import engines
+import pages_at_once
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
@@ -56,9 +57,7 @@ def browser() -> Browser:
     executable = shutil.which("chromium")
     assert executable, "chromium is not installed: run `bash scripts/test.sh`, or `apt-get install chromium`"
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=executable, args=["--no-sandbox", "--disable-background-networking"]
-        )
+        chromium = playwright.chromium.launch(executable_path=executable, args=pages_at_once.ARGS)
         try:
             yield chromium
         finally:

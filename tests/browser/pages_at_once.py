@@ -14,15 +14,16 @@ from collections.abc import Awaitable, Callable
 
 from playwright.async_api import Page, async_playwright
 
-# Every visit here is a fresh load of a page of one local site, never a return to one: Chromium's machinery for
-# going back (the back/forward cache, a new document host and browsing instance per navigation, spare and
-# per-site renderer processes) only costs time, a sixth of the whole-site visit on two cores. Turning it off
-# changes nothing a page does.
+# Chromium as every browser test launches it. Each visit is a fresh load of a page of one local site, never a
+# return to one: Chromium's machinery for going back (the back/forward cache, a new document host and browsing
+# instance per navigation, spare and per-site renderer processes) only costs time, a sixth of the whole-site
+# visit on two cores. So does the address bar's pop-up, which a headless Chromium still runs as a web page of
+# its own. Turning them off changes nothing a page does.
 ARGS = [
     "--no-sandbox",
     "--disable-background-networking",
     "--disable-features=BackForwardCache,ProactivelySwapBrowsingInstance,RenderDocument,"
-    "SpareRendererForSitePerProcess,site-per-process",
+    "SpareRendererForSitePerProcess,site-per-process,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
 ]
 
 
