@@ -18,12 +18,40 @@ from playwright.async_api import Page, async_playwright
 # return to one: Chromium's machinery for going back (the back/forward cache, a new document host and browsing
 # instance per navigation, spare and per-site renderer processes) only costs time, a sixth of the whole-site
 # visit on two cores. So does the address bar's pop-up, which a headless Chromium still runs as a web page of
-# its own. Turning them off changes nothing a page does.
+# its own. Turning them off changes nothing a page does. Chromium reads only the last --disable-features, so
+# the list starts with those Playwright turns off itself (test_launch_flags.py keeps them in step).
+PLAYWRIGHT_DISABLED_FEATURES = [
+    "AvoidUnnecessaryBeforeUnloadCheckSync",
+    "DestroyProfileOnBrowserClose",
+    "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable",
+    "LensOverlay",
+    "MediaRouter",
+    "PaintHolding",
+    "ThirdPartyStoragePartitioning",
+    "AvoidCorsURLLoaderRestartOnRedirect",
+    "TcpPortRandomizationWin",
+    "OptimizationHints",
+    "NetworkTimeServiceQuerying",
+    "AimEnabled",
+    "PreconnectToSearch",
+    "msForceBrowserSignIn",
+    "msEdgeUpdateLaunchServicesPreferredVersion",
+]
+UNUSED_FEATURES = [
+    "BackForwardCache",
+    "ProactivelySwapBrowsingInstance",
+    "RenderDocument",
+    "SpareRendererForSitePerProcess",
+    "site-per-process",
+    "WebUIOmniboxPopup",
+    "WebUIOmniboxAimPopup",
+    "WebUIOmniboxFullPopup",
+]
 ARGS = [
     "--no-sandbox",
     "--disable-background-networking",
-    "--disable-features=BackForwardCache,ProactivelySwapBrowsingInstance,RenderDocument,"
-    "SpareRendererForSitePerProcess,site-per-process,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
+    "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + UNUSED_FEATURES),
 ]
 
 
