@@ -3,7 +3,8 @@
 # browser), tests/site (the real site build) and tests/browser (Chromium), in parallel processes
 # (pytest-xdist). Arguments go to pytest, e.g. `bash scripts/test.sh tests/unit` or `bash scripts/test.sh -n 0`.
 # Installs what it needs: the virtual environment with pinned packages and, when missing and allowed
-# (root or sudo), Debian's chromium, fonts-noto-cjk (Japanese glyphs) and poppler-utils (pdftoppm).
+# (root or sudo), Debian's chromium, fonts-noto-cjk (Japanese glyphs) and poppler-utils (pdftotext and pdfinfo, with
+# which the print tests read their printouts back).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -11,7 +12,7 @@ bash scripts/setup.sh
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
-command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else SUDO="none"; fi
   if [ "$SUDO" != none ] && command -v apt-get >/dev/null 2>&1; then
