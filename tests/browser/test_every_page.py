@@ -40,7 +40,7 @@ def test_no_page_scrolls_sideways_asks_for_what_is_missing_or_logs_an_error(site
 
     async def visit(page, address: str) -> dict[int, int]:
         # Each page loads at the phone's width. The previous page is hidden first: narrowing the screen would
-        # otherwise lay it out again only to leave it (a tenth of this test's time).
+        # otherwise lay it out again only to leave it (a twentieth of this test's CPU time).
         await page.evaluate('document.documentElement.style.display = "none"')
         await page.set_viewport_size({"width": WIDTHS[0], "height": 800})
         current[id(page)] = address
