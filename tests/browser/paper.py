@@ -26,6 +26,7 @@ def _poppler(command: list[str], pdf: bytes) -> str:
 def sheets(pdf: bytes) -> list[Sheet]:
     """The sheets of a PDF, in order."""
     sizes = _PAGE_SIZE.findall(_poppler(["pdfinfo", "-f", "1", "-l", "9999", "-"], pdf))
+    # -raw: the text in the order it was drawn (pdftotext's layout order set bold Japanese apart from its line)
     texts = _poppler(["pdftotext", "-raw", "-enc", "UTF-8", "-", "-"], pdf).split("\f")  # a form feed ends each sheet
     assert len(texts) == len(sizes) + 1, f"{len(sizes)} sheets, {len(texts) - 1} texts"
     return [Sheet(float(width), float(height), text) for (width, height), text in zip(sizes, texts, strict=False)]
