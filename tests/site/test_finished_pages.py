@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -142,8 +143,8 @@ def test_no_page_repeats_an_id(built_site, policy):
     written by the build, never by hand)."""
     repeated = []
     for spec, language, text in built_pages(built_site, policy):
-        ids = re.findall(r'\sid="([^"]+)"', text)
-        repeated += [f"{language} {spec.path}: {i}" for i in sorted({i for i in ids if ids.count(i) > 1})]
+        ids = Counter(re.findall(r'\sid="([^"]+)"', text))
+        repeated += [f"{language} {spec.path}: {i}" for i in sorted(i for i, times in ids.items() if times > 1)]
     assert not repeated, "\n".join(repeated[:30])
 
 
