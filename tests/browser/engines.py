@@ -10,6 +10,8 @@ from urllib.parse import urljoin
 VENDOR = Path(__file__).with_name("vendor")
 ROUTE = "/__test-vendor__/"  # no page of the built site lives there
 AXE, ACE = "axe.min.js", "ace.js"
+# The axe rules every browser test runs: WCAG 2.0 and 2.1, levels A and AA (JIS X 8341-3:2016 is WCAG 2.0 AA).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def address(page_url: str, engine: str) -> str:

@@ -22,7 +22,6 @@ from handbook.model import LANGUAGES
 from handbook.site import url_prefix
 
 ACE_VERSION = "4.0.34"  # the vendored file's (vendor/README.md)
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 IBM_POLICY = "WCAG_2_1"
 FAILING_IMPACTS = {"serious", "critical"}
 # The kinds of page the engines audit: home, a rank, an initiative, the explorer, a comparison, an item
@@ -66,7 +65,7 @@ def axe(page, within: str = "document") -> list[dict]:
     """axe's violations of the WCAG 2.0/2.1 A and AA rules on the open page (or within a selector)."""
     page.add_script_tag(url=engines.address(page.url, engines.AXE))
     script = f"tags => axe.run({within}, {{runOnly: {{type: 'tag', values: tags}}, resultTypes: ['violations']}})"
-    return page.evaluate(script, WCAG_TAGS)["violations"]
+    return page.evaluate(script, engines.WCAG_TAGS)["violations"]
 
 
 def describe(violations: list[dict]) -> str:
@@ -137,7 +136,7 @@ def audit(site_server):
             await page.set_viewport_size({"width": width, "height": 900})
             await page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
             found[width] = {
-                "axe": await page.evaluate(RUN_AXE, WCAG_TAGS),
+                "axe": await page.evaluate(RUN_AXE, engines.WCAG_TAGS),
                 "ibm": await page.evaluate(RUN_ACE, IBM_POLICY),
             }
         return found

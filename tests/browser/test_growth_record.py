@@ -20,7 +20,6 @@ from handbook.model import LANGUAGES
 from handbook.site import url_prefix
 
 RANK = "chief"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # Everything the page shows of the record, read back from the form.
 ENTRIES = """() => ({
@@ -110,7 +109,8 @@ def axe(page) -> list[str]:
     page.evaluate("document.querySelectorAll('tbody.self-check-group').forEach((group, i) => i > 1 && group.remove())")
     page.add_script_tag(url=engines.address(page.url, engines.AXE))
     found = page.evaluate(
-        "tags => axe.run('article', {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS
+        "tags => axe.run('article', {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        engines.WCAG_TAGS,
     )["violations"]
     return [f"{v['impact']} {v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in found]
 
