@@ -53,6 +53,8 @@ ARGS = [
     "--disable-background-networking",
     "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + UNUSED_FEATURES),
 ]
+# The width a page takes, which is more than the screen's when it scrolls sideways.
+WIDTH_OF_PAGE = "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
 
 
 def visit_all(

@@ -15,7 +15,7 @@ import re
 
 import engines
 import pytest
-from pages_at_once import visit_all
+from pages_at_once import WIDTH_OF_PAGE, visit_all
 
 import accessibility_record
 from handbook.model import LANGUAGES
@@ -133,7 +133,8 @@ CRITERION_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
 
 @pytest.fixture(scope="module")
 def audit(site_server):
-    """Both engines on each audited page of both languages, at each width, in two tabs at once."""
+    """Both engines on each audited page of both languages, at each width, in two tabs at once; and the width
+    the page takes there."""
     addresses = [f"/{url_prefix(language)}{path}" for language in LANGUAGES for path in AUDITED] + ["/404.html"]
 
     async def visit(page, address):
@@ -147,6 +148,7 @@ def audit(site_server):
             await page.set_viewport_size({"width": width, "height": 900})
             await page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
             found[width] = {
+                "page width": await page.evaluate(WIDTH_OF_PAGE),
                 "axe": await page.evaluate(RUN_AXE, engines.WCAG_TAGS),
                 "ibm": await page.evaluate(RUN_ACE, IBM_POLICY),
             }
@@ -199,6 +201,18 @@ def test_both_engines_find_no_violation(audit, record_property):
         },
     )
     assert not failing, f"{len(failing)} accessibility violations:\n" + "\n".join(failing)
+
+
+def test_no_kind_of_page_scrolls_sideways_on_a_desktop_or_a_phone(audit):
+    """Each kind of page fits the desktop's and the phone's screen (every page is measured at 320 px in
+    test_every_page.py; a style for wide screens only would show here)."""
+    too_wide = [
+        f"{address}: {found['page width']} px wide on a {width} px screen"
+        for address, by_width in sorted(audit.items())
+        for width, found in by_width.items()
+        if found["page width"] > width
+    ]
+    assert not too_wide, "\n".join(too_wide)
 
 
 @pytest.mark.parametrize("language,query", [("ja", "心理的安全性"), ("en", "evaluation")])
