@@ -53,8 +53,16 @@ class Statement:
     commit: str | None
     engines: dict[str, str]
     pages: list[str]
-    widths: list[int]
+    widths: dict[str, dict[str, list[int]]]  # {engine: {language: screen widths in px}}
     criteria: list[CriterionResult]
+
+    def widths_of(self, engine: str) -> list[tuple[list[str], list[int]]]:
+        """The widths at which an engine checked the pages, with the languages of those pages:
+        [(languages, widths)], one entry when it checked both languages at the same widths."""
+        grouped: dict[tuple[int, ...], list[str]] = {}
+        for language, widths in self.widths.get(engine, {}).items():
+            grouped.setdefault(tuple(widths), []).append(language)
+        return [(languages, list(widths)) for widths, languages in grouped.items()]
 
     @property
     def conforms(self) -> bool:
@@ -95,6 +103,6 @@ def statement() -> Statement:
         results.get("commit"),
         results.get("engines", {}),
         results.get("pages", []),
-        results.get("widths", []),
+        results.get("widths", {}),
         rows,
     )

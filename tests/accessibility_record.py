@@ -36,8 +36,11 @@ _engines: dict = {}
 _tests: dict[str, str] = {}
 
 
-def record_engines(engines: dict[str, str], pages: list[str], widths: list[int], criteria: dict[str, dict]) -> None:
-    """The engines' findings: {criterion: {engine: {"passed": rule checks passed, "failed": violations}}}."""
+def record_engines(
+    engines: dict[str, str], pages: list[str], widths: dict[str, dict[str, list[int]]], criteria: dict[str, dict]
+) -> None:
+    """The engines' findings: {criterion: {engine: {"passed": rule checks passed, "failed": violations}}}, and
+    the screen widths at which each engine checked the pages of each language: {engine: {language: [px]}}."""
     _engines.update(engines=engines, pages=pages, widths=widths, criteria=criteria)
 
 
