@@ -10,7 +10,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from .model import Figure, Indicator, KatzModel, OutcomeTarget, Text
+from .model import Figure, FlowActor, Indicator, KatzModel, OutcomeTarget, RoleFlow, Text
 
 
 def _t(value, language: str) -> str:
@@ -53,6 +53,132 @@ def katz_svg(katz: KatzModel, language: str) -> Markup:
         anchor = "end" if skill_id == "technical" else "start"
         label = escape(_t(katz.skills[skill_id].figure_label, language))
         parts.append(f'<text x="{x}" y="{y}" text-anchor="{anchor}" class="katz-label">{label}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def ladder_rows(flow: RoleFlow) -> list[list[FlowActor]]:
+    """The role flow's actors from the top, one row each, except that neighbours linked to the same actors
+    by the same words (the Mayor and the Deputy Mayor) share a row: their arrows are then one."""
+
+    def ties(actor: FlowActor) -> frozenset:
+        outgoing = {("to", link.target.id, link.label.ja) for link in actor.links}
+        incoming = {
+            ("from", link.source.id, link.label.ja) for a in flow.actors for link in a.links if link.target is actor
+        }
+        return frozenset(outgoing | incoming)
+
+    rows: list[list[FlowActor]] = []
+    for actor in sorted(flow.actors, key=lambda a: a.position):
+        if rows and ties(actor) and ties(actor) == ties(rows[-1][-1]):
+            rows[-1].append(actor)
+        else:
+            rows.append([actor])
+    return rows
+
+
+def _text_width(text: str, size: float) -> float:
+    """About how wide a text is drawn: a full-width character is as wide as the font is high, others about
+    three fifths of it (bold Latin)."""
+    return sum(size if ord(c) > 0x2E80 else size * 0.6 for c in text)
+
+
+def ladder_svg(flow: RoleFlow, language: str, colon: str) -> Markup:
+    """The role flow as a ladder: a box per actor, top to bottom; each link an arrow beside the boxes, the
+    downward ones (instructions) on the left, the upward ones (reports) on the right, worded from the data.
+    Actors sharing a row are joined by a bar, from which their arrows start."""
+    rows = ladder_rows(flow)
+    row_of = {actor.id: index for index, row in enumerate(rows) for actor in row}
+    name_size, label_size, box_height, join = 16, 15, 38, 10
+    box_width = max(150, max(_text_width(_t(a.name, language), name_size) for a in flow.actors) + 28)
+    # one arrow per (from row, to row, words): the Mayor's and the Deputy Mayor's instructions are one arrow
+    arrows: dict[tuple[int, int, str], Text] = {}
+    for actor in flow.actors:
+        for link in actor.links:
+            arrows.setdefault((row_of[link.source.id], row_of[link.target.id], link.label.ja), link.label)
+    lines_of = {key: (_t(words, language).split(" / ") if language != "ja" else [_t(words, language)])
+                for key, words in arrows.items()}  # fmt: skip
+
+    def beside(start: int, end: int) -> float:
+        """How far from the middle an arrow runs: beside the boxes' middle to the next row, further out (clear
+        of the boxes) when it passes rows."""
+        return 40 if abs(end - start) == 1 else box_width / 2 + 20 * abs(end - start)
+
+    reach = max(
+        [box_width / 2 + 4]
+        + [beside(start, end) + 8 + _text_width(line + " /", label_size) for (start, end, _), lines in lines_of.items()
+           for line in lines]
+    )  # fmt: skip
+    width = 2 * reach + 8
+    middle = width / 2
+    crossed = {gap for start, end, _ in arrows for gap in range(min(start, end), max(start, end))}
+    shared = [len(row) > 1 for row in rows]
+    tops, y = [], 4.0
+    for index in range(len(rows)):
+        tops.append(y)
+        y += box_height + (60 + join * (shared[index] + shared[index + 1]) if index in crossed else 18)
+    height = tops[-1] + box_height + 4
+    title = escape(_t(flow.section.title, language))
+    description = escape(
+        "; ".join(
+            f"{_t(link.source.name, language)} → {_t(link.target.name, language)}{colon}{_t(link.label, language)}"
+            for actor in flow.actors
+            for link in actor.links
+        )
+    )
+    parts = [
+        # drawn at its own size (text as large as the page's), smaller only where the screen is narrower
+        f'<svg class="ladder-chart" width="{width:g}" height="{height:g}" viewBox="0 0 {width:g} {height:g}" '
+        f'role="img" aria-labelledby="ladder-title ladder-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="ladder-title">{title}</title><desc id="ladder-desc">{description}</desc>',
+        '<defs><marker id="ladder-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" '
+        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="ladder-head"/></marker></defs>',
+    ]
+    for index, row in enumerate(rows):
+        top = tops[index]
+        share = (box_width * 1.3 - 12 * (len(row) - 1)) / len(row) if shared[index] else box_width
+        left = middle - (share * len(row) + 12 * (len(row) - 1)) / 2
+        centres = []
+        for n, actor in enumerate(row):
+            x = left + n * (share + 12)
+            centres.append(x + share / 2)
+            parts.append(
+                f'<rect x="{x:g}" y="{top:g}" width="{share:g}" height="{box_height}" rx="5" class="ladder-box"/>'
+            )
+            parts.append(
+                f'<text x="{x + share / 2:g}" y="{top + box_height / 2 + 5:g}" text-anchor="middle" '
+                f'class="ladder-name">{escape(_t(actor.name, language))}</text>'
+            )
+        if shared[index]:  # the bar that joins the row, above and below where arrows meet it
+            for near, far in ((top, top - join), (top + box_height, top + box_height + join)):
+                if index - (far < near) in crossed:
+                    ends = (min(centres[0], middle - 40), max(centres[-1], middle + 40))
+                    parts += [
+                        f'<line x1="{c:g}" y1="{near:g}" x2="{c:g}" y2="{far:g}" class="ladder-join"/>' for c in centres
+                    ]
+                    parts.append(
+                        f'<line x1="{ends[0]:g}" y1="{far:g}" x2="{ends[1]:g}" y2="{far:g}" class="ladder-join"/>'
+                    )
+    for start, end, key in arrows:
+        down = end > start
+        x = middle + (-1 if down else 1) * beside(start, end)
+        lower, upper = (start, end) if down else (end, start)
+        y_upper = tops[lower] + box_height + (join if shared[lower] else 0)
+        y_lower = tops[upper] - (join if shared[upper] else 0)
+        y_from, y_to = (y_upper, y_lower) if down else (y_lower, y_upper)
+        parts.append(
+            f'<line x1="{x:g}" y1="{y_from:g}" x2="{x:g}" y2="{y_to:g}" class="ladder-arrow" '
+            'marker-end="url(#ladder-head)"/>'
+        )
+        anchor, offset = ("end", -8) if down else ("start", 8)
+        lines = lines_of[(start, end, key)]
+        y_text = (y_from + y_to) / 2 + 5 - 9 * (len(lines) - 1)
+        for n, line in enumerate(lines):
+            shown = line + " /" if n < len(lines) - 1 else line
+            parts.append(
+                f'<text x="{x + offset:g}" y="{y_text + 18 * n:g}" text-anchor="{anchor}" class="ladder-label">'
+                f"{escape(shown)}</text>"
+            )
     parts.append("</svg>")
     return Markup("".join(parts))
 

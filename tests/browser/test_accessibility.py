@@ -26,7 +26,8 @@ ACE_VERSION = "4.0.34"  # the vendored file's (vendor/README.md)
 IBM_POLICY = "WCAG_2_1"
 FAILING_IMPACTS = {"serious", "critical"}
 # The kinds of page the engines audit: home, a rank, an initiative, the explorer, a comparison, an item
-# history, the indicators, a self-check sheet, the glossary (and the 404 page, once: it serves both).
+# history, the indicators, a self-check sheet, the glossary, the role flow (its ladder chart and the table
+# with two rows of headings) and the 404 page, once: it serves both.
 AUDITED = [
     "",
     "ranks/chief/",
@@ -37,6 +38,7 @@ AUDITED = [
     "indicators/",
     "self-check/chief/",
     "glossary/",
+    "role-flow/",
 ]
 PAGES = ["", "ranks/chief/", "initiatives/001/", "explorer/", "compare/staff--senior-staff/", "indicators/"]
 # Pages with charts, for the chart checks (the Katz model is drawn on the role-flow page).

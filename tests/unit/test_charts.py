@@ -8,7 +8,7 @@ import pytest
 from tiny_policy import build_tiny_policy
 
 from handbook import charts
-from handbook.model import LANGUAGES, Figure, Indicator, OutcomeTarget, Text
+from handbook.model import LANGUAGES, Figure, FlowActor, FlowLink, Indicator, OutcomeTarget, RoleFlow, Section, Text
 
 SVG = "{http://www.w3.org/2000/svg}"
 PERCENT = Text("％", "%")
@@ -163,3 +163,61 @@ def test_katz_chart_has_a_text_alternative_naming_each_level(language):
     assert desc == " ".join(f"{level.label[language]}: {level.skill.name[language]}" for level in katz.levels)
     labels = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "katz-label"]
     assert labels == [katz.skills[s].figure_label[language] for s in ("conceptual", "human", "technical")]
+
+
+def role_flow(*links: tuple[str, str, str]) -> RoleFlow:
+    """A role flow of the Mayor, the Deputy Mayor and three ranks A, B, C (C's name hostile), with these links
+    (from, to, words)."""
+    names = {"mayor": "市長", "deputy": "副市長", "a": "甲", "b": "乙", "c": HOSTILE}
+    actors = {key: FlowActor(key, Text(name, name), None, n) for n, (key, name) in enumerate(names.items())}
+    for source, target, words in links:
+        actors[source].links.append(FlowLink(actors[source], actors[target], Text(words, words)))
+    section = Section("09", Text("役割の流れ", "Role flow"), "role-flow.md")
+    return RoleFlow(section, list(actors.values()), [], [])
+
+
+LADDER = [
+    ("mayor", "a", "指示"), ("deputy", "a", "指示"), ("a", "mayor", "報告"), ("a", "deputy", "報告"),
+    ("a", "b", "調整／指示"), ("b", "a", "報告"),
+]  # fmt: skip
+
+
+def arrows(root: ET.Element) -> list[tuple[float, float, float]]:
+    """(x, from y, to y) of each arrow."""
+    return [
+        (float(line.get("x1")), float(line.get("y1")), float(line.get("y2")))
+        for line in root.iter(f"{SVG}line")
+        if line.get("class") == "ladder-arrow"
+    ]
+
+
+def test_actors_tied_alike_share_a_row_and_others_keep_their_own():
+    rows = charts.ladder_rows(role_flow(*LADDER))
+    assert [[actor.id for actor in row] for row in rows] == [["mayor", "deputy"], ["a"], ["b"], ["c"]]
+    rows = charts.ladder_rows(role_flow(*LADDER[:-1], ("mayor", "b", "指示")))  # the Mayor now instructs B too
+    assert [[actor.id for actor in row] for row in rows] == [["mayor"], ["deputy"], ["a"], ["b"], ["c"]]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_ladder_draws_instructions_down_on_the_left_and_reports_up_on_the_right(language):
+    root = parse(charts.ladder_svg(role_flow(*LADDER), language, "："))
+    middle = float(root.get("width")) / 2
+    drawn = arrows(root)
+    # the Mayor's and the Deputy Mayor's arrows are one each way, as they share a row
+    assert len(drawn) == 4
+    assert all((x < middle) == (y_from < y_to) for x, y_from, y_to in drawn), "down on the left, up on the right"
+    texts = [text.text for text in root.iter(f"{SVG}text")]
+    assert texts.count("指示") == 1 and texts.count("報告") == 2 and texts.count("調整／指示") == 1
+    assert HOSTILE in texts, "the names are drawn as text, escaped"
+    title, description = text_alternative(root)
+    assert title == ("役割の流れ" if language == "ja" else "Role flow")
+    assert description.count("→") == len(LADDER), "each link is in the text alternative"
+    assert "市長 → 甲：指示" in description
+
+
+def test_an_arrow_that_passes_a_row_runs_clear_of_the_boxes():
+    root = parse(charts.ladder_svg(role_flow(("a", "c", "指示")), "en", ": "))
+    boxes = [rect for rect in root.iter(f"{SVG}rect") if rect.get("class") == "ladder-box"]
+    left_edge = min(float(rect.get("x")) for rect in boxes)
+    ((x, _, _),) = arrows(root)
+    assert x < left_edge
