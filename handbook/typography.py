@@ -5,7 +5,7 @@ BudouX (Google's phrase segmenter, a small model shipped with its PyPI package) 
 (`word-break: keep-all`, with `overflow-wrap: anywhere` as the last resort in a cell too narrow for a
 phrase). No script runs in the browser. BudouX sometimes cuts a term of the policy (「育成方/針」), so no
 boundary is kept inside a term of policy_data/terminology.yml or a name the policy gives (ranks,
-orientations, glossary terms).
+orientations, glossary terms), nor inside a number (it cuts 「202/6年」).
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ import budoux
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
 _TERM_PARTS = re.compile(r"[・／（）()「」\s]+")
 _AFTER_SEPARATOR = re.compile(r"(?<=\S)[・／](?=\S)")
+# Letters and digits, half- and full-width: a number or a code such as 2026, 021 or Ｒ６ is one word.
+_ALPHANUMERIC = re.compile(r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)")
 # Elements whose text is not laid out as lines of the page, or where markup is not allowed.
@@ -41,11 +43,13 @@ class PhraseBreaker:
             position += len(chunk)
             cuts.add(position)
         # After a middle dot or a slash the next word begins (「成長・育成方針」「役割／能力」), even where the
-        # model saw none; then no cut inside a term.
+        # model saw none; then no cut inside a term…
         cuts.update(match.end() for match in _AFTER_SEPARATOR.finditer(text) if match.end() < len(text))
         if self._terms:
             for match in self._terms.finditer(text):
                 cuts.difference_update(range(match.start() + 1, match.end()))
+        # nor inside a number or a code (the model cuts 「202/6年」)
+        cuts = {cut for cut in cuts if not (_ALPHANUMERIC.match(text[cut - 1]) and _ALPHANUMERIC.match(text[cut]))}
         bounds = [0, *sorted(cuts), len(text)]
         return tuple(text[start:end] for start, end in zip(bounds, bounds[1:], strict=False) if end > start)
 

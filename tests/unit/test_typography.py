@@ -1,10 +1,23 @@
-"""Marking text in the other language (typography.mark_other_language) on small pieces of HTML."""
+"""Phrase breaks (typography.PhraseBreaker) and marking text in the other language
+(typography.mark_other_language), on small pieces of text and HTML."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from handbook.typography import mark_other_language
+from handbook.typography import PhraseBreaker, mark_other_language
+
+
+@pytest.mark.parametrize(
+    "text", ["2026年11月25日：初版", "平成28年に導入した制度", "021 めざす職員像との連動", "（Ｒ１０）の数値"]
+)
+def test_no_line_breaks_inside_a_number(text):
+    phrases = PhraseBreaker([]).phrases(text)
+    assert "".join(phrases) == text
+    numbers = re.findall(r"[0-9Ｒ０-９]{2,}", text)
+    assert numbers and all(any(number in phrase for phrase in phrases) for number in numbers), phrases
 
 
 @pytest.mark.parametrize("reference", ["&para;", "&nbsp;", "&quot;", "&#8594;"])
