@@ -5,9 +5,10 @@ Each text mapping ({ja, en}) is known by its file and field path (list entries w
 inserted rank or item does not shift the others). A text whose Japanese changed is "changed", one whose English
 alone changed is "translation"; texts appear and disappear as "added" and "removed", and an entity that comes or
 goes (an initiative file, a rank, a talent, an orientation, a glossary term, a competency item) is named once
-instead of every text it holds. The commits that created the data (until every data file exists) are one entry,
-the initial publication. Each commit's comparison is cached in .cache/history/<sha>.json, so a build reads only
-the commits it has not seen. Without a history (no git, not a work tree, a shallow clone) `site_history` says why.
+instead of every text it holds. The commits that created the data (until every data file exists, and up to the
+day meta.yml's `published` gives) are one entry, the initial publication. Each commit's comparison is cached in
+.cache/history/<sha>.json, so a build reads only the commits it has not seen. Without a history (no git, not a
+work tree, a shallow clone) `site_history` says why.
 
 Also here: the per-page dates and the Atom feeds of the same entries (one per language).
 """
@@ -603,6 +604,7 @@ def read_history(repository: Path = REPOSITORY, cache_dir: Path | None = None) -
             )
         with tempfile.TemporaryDirectory() as scratch:
             reader = _Reader(git, Path(scratch))
+            published = _published(reader, commits[0][0]) if commits else None
             entries: list[Entry] = []
             for sha, parent, date, title in reversed(commits):  # oldest first
                 record = _cached(cache_dir, sha)
@@ -612,18 +614,27 @@ def read_history(repository: Path = REPOSITORY, cache_dir: Path | None = None) -
                 if not record["data_changed"]:
                     continue
                 revision = _as_text(record["revision"])
-                if record["initial"] and entries and entries[-1].initial:
+                initial = record["initial"] or (published is not None and date.date() <= published.date())
+                if initial and entries and entries[-1].initial:
                     entries[-1] = Entry(sha, date, "", revision, initial=True)  # one entry: the publication
                     continue
-                texts, entities = _from_record(record)
-                entries.append(
-                    Entry(sha, date, "" if record["initial"] else title, revision, record["initial"], texts, entities)
-                )
+                texts, entities = ([], []) if initial else _from_record(record)
+                entries.append(Entry(sha, date, "" if initial else title, revision, initial, texts, entities))
     except (subprocess.CalledProcessError, OSError, ValueError) as error:
         return History([], f"the history could not be read ({error})")
     finally:
         git.close()
     return History(entries[::-1])
+
+
+def _published(reader: _Reader, sha: str) -> datetime | None:
+    """The day of the first publication, as meta.yml gives it at this commit (None if it gives none)."""
+    meta = reader.data(sha, "meta.yml")
+    value = meta.get("published") if isinstance(meta, dict) else None
+    try:
+        return datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:  # the schema refuses it before a build gets here
+        return None
 
 
 def _cached(cache_dir: Path, sha: str) -> dict | None:

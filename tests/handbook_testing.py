@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import shutil
 import subprocess
 import sys
@@ -91,3 +92,12 @@ def git(repository: Path, *args: str, date: str | None = None) -> str:
     return subprocess.run(
         ["git", "-C", str(repository), *args], check=True, capture_output=True, text=True, env=env
     ).stdout
+
+
+def published(data: Path, day: str) -> None:
+    """Set the day of the first publication in a copy's policy_data/meta.yml (YYYY-MM-DD): the changes up to that
+    day are the initial publication (handbook.history)."""
+    meta = data / "meta.yml"
+    text, count = re.subn(r'^published: "[^"]*"$', f'published: "{day}"', meta.read_text(encoding="utf-8"), flags=re.M)
+    assert count == 1, "meta.yml gives no day of first publication"
+    meta.write_text(text, encoding="utf-8")

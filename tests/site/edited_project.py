@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from handbook_testing import build_at_once, copy_project, git
+from handbook_testing import build_at_once, copy_project, git, published
 
 RANK = "chief"  # the rank whose first competency is reworded
 PUBLISHED = ("初版", "2024-09-01T09:00:00+09:00")
@@ -43,6 +43,7 @@ def make_edited_project(root: Path, policy) -> EditedProject:
     no other file touched."""
     project = copy_project(root / "project")
     data = project / "policy_data"
+    published(data, PUBLISHED[1][:10])
     competencies = data / "competencies.yml"
     text = competencies.read_text(encoding="utf-8")
     text = text.replace("ja: 職務の遂行に当たって、", f'ja: "{HOSTILE}職務の遂行に当たって、', 1)

@@ -22,7 +22,7 @@ from handbook.load import DATA_DIR
 from handbook.model import LANGUAGES
 from handbook.render import PageRenderer
 from handbook.ui import label
-from handbook_testing import git
+from handbook_testing import git, published
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 TABLE, RANK, ITEM = 1, "chief", 0  # the competency changed: first item of the table of deputy-manager and chief
@@ -60,6 +60,7 @@ def repository(tmp_path_factory):
     root = tmp_path_factory.mktemp("history") / "project"
     data = root / "policy_data"
     shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("source"))
+    published(data, DATES[1][:10])  # the day of the initial publication
     git(root, "init", "-q", "-b", "main")
     shas = {"draft": commit(root, "データの入力を始める", DATES[0], "policy_data/meta.yml", "policy_data/ranks.yml")}
     shas["initial"] = commit(root, "全データを入力", DATES[1])
@@ -125,6 +126,26 @@ def test_the_commits_that_created_the_data_are_one_initial_publication(history, 
     initial = history.entries[-1]
     assert initial.initial and initial.sha == repository[1]["initial"]
     assert not initial.texts and not initial.entities
+
+
+def test_changes_up_to_the_day_of_first_publication_are_that_publication(repository, tmp_path):
+    """meta.yml's `published` moved to the day of the competency change: that change joins the initial
+    publication (no entry of its own, no title), and the changes after that day keep theirs."""
+    root, shas = repository
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(root), str(clone)], check=True)
+    published(clone / "policy_data", DATES[2][:10])
+    later = commit(clone, "公開日を設定", "2025-02-01T10:00:00+09:00")
+    found = read_history(clone, cache_dir=tmp_path / "cache")
+    assert [entry.sha for entry in found.entries] == [later, shas["initiative"], shas["english"], shas["competency"]]
+    initial = found.entries[-1]
+    assert (
+        initial.initial
+        and initial.title == ""
+        and not initial.texts
+        and initial.date.date().isoformat() == "2024-10-01"
+    )
+    assert TITLES["competency"] not in [entry.title for entry in found.entries]
 
 
 def test_a_competency_changed_in_both_languages(history, policy):
@@ -293,6 +314,7 @@ def test_dates_are_written_as_each_language_writes_them():
 def test_a_data_file_that_does_not_parse_in_an_old_commit_is_skipped(tmp_path):
     root = tmp_path / "project"
     shutil.copytree(DATA_DIR, root / "policy_data", ignore=shutil.ignore_patterns("source", "initiatives", "schemas"))
+    published(root / "policy_data", DATES[1][:10])
     git(root, "init", "-q", "-b", "main")
     commit(root, "初版", DATES[1])
     glossary = root / "policy_data" / "glossary.yml"
