@@ -18,31 +18,50 @@ def _t(value, language: str) -> str:
     return value[language] if isinstance(value, Text) else str(value)
 
 
+def _level_lines(label: str) -> list[str]:
+    """A level's label on short lines: its name, then the ranks in brackets (「管理職」「（局長級）（部長級）…」,
+    "Management", "(Bureau Director level,", "Department Director level, …)")."""
+    head, bracket, rest = label.partition("（" if "（" in label else "(")
+    if not bracket:
+        return [label]
+    rest = bracket + rest
+    return [
+        head.strip(),
+        *([rest] if "（" in bracket else [part + "," for part in rest.split(", ")[:-1]] + [rest.split(", ")[-1]]),
+    ]
+
+
 def katz_svg(katz: KatzModel, language: str) -> Markup:
     """The Katz model as the policy describes it: conceptual skills weigh most at the top, technical skills
     at the bottom, human skills at every level. Drawn as two triangles and a band; no proportions are
-    implied beyond that ordering."""
+    implied beyond that ordering. Each level's label stands on short lines beside its row; the chart is drawn
+    at its own size (text as large as the page's), smaller only where the screen is narrower."""
     levels = katz.levels
-    width, height, left = 640, 60 * len(levels), 260
-    band = width - left
+    size, line = 13, 17
+    lines = [_level_lines(_t(level.label, language)) for level in levels]
+    left = max(_text_width(text, size) for group in lines for text in group) + 16
+    row = max(60, line * max(map(len, lines)) + 14)
+    band = 380
+    width, height = left + band, row * len(levels)
     title = escape(_t(katz.title, language))
     description = escape(" ".join(f"{_t(level.label, language)}: {_t(level.skill.name, language)}" for level in levels))
     parts = [
-        f'<svg class="katz-chart" viewBox="0 0 {width} {height + 10}" role="img" '
-        f'aria-labelledby="katz-title katz-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<svg class="katz-chart" width="{width:g}" height="{height + 10:g}" viewBox="0 0 {width:g} {height + 10:g}" '
+        f'role="img" aria-labelledby="katz-title katz-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="katz-title">{title}</title><desc id="katz-desc">{description}</desc>',
     ]
-    for index, level in enumerate(levels):
-        y = index * 60
-        parts.append(f'<text x="0" y="{y + 34}" class="katz-level">{escape(_t(level.label, language))}</text>')
-        parts.append(f'<line x1="{left}" y1="{y}" x2="{width}" y2="{y}" class="katz-grid"/>')
+    for index, group in enumerate(lines):
+        top = index * row + (row - line * len(group)) / 2 + size
+        for n, text in enumerate(group):
+            parts.append(f'<text x="0" y="{top + n * line:g}" class="katz-level">{escape(text)}</text>')
+        parts.append(f'<line x1="{left:g}" y1="{index * row}" x2="{width:g}" y2="{index * row}" class="katz-grid"/>')
     # conceptual: wide at the top, nothing at the bottom; technical: the mirror; human: the band between
-    parts.append(f'<polygon points="{left},0 {left + band * 0.45},0 {left},{height}" class="katz-conceptual"/>')
+    parts.append(f'<polygon points="{left:g},0 {left + band * 0.45:g},0 {left:g},{height}" class="katz-conceptual"/>')
     parts.append(
-        f'<polygon points="{width},0 {width},{height} {width - band * 0.45},{height}" class="katz-technical"/>'
+        f'<polygon points="{width:g},0 {width:g},{height} {width - band * 0.45:g},{height}" class="katz-technical"/>'
     )
     parts.append(
-        f'<polygon points="{left + band * 0.45},0 {width},0 {width - band * 0.45},{height} {left},{height}" '
+        f'<polygon points="{left + band * 0.45:g},0 {width:g},0 {width - band * 0.45:g},{height} {left:g},{height}" '
         'class="katz-human"/>'
     )
     for skill_id, x, y in (
@@ -52,7 +71,7 @@ def katz_svg(katz: KatzModel, language: str) -> Markup:
     ):
         anchor = "end" if skill_id == "technical" else "start"
         label = escape(_t(katz.skills[skill_id].figure_label, language))
-        parts.append(f'<text x="{x}" y="{y}" text-anchor="{anchor}" class="katz-label">{label}</text>')
+        parts.append(f'<text x="{x:g}" y="{y:g}" text-anchor="{anchor}" class="katz-label">{label}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 

@@ -221,3 +221,21 @@ def test_an_arrow_that_passes_a_row_runs_clear_of_the_boxes():
     left_edge = min(float(rect.get("x")) for rect in boxes)
     ((x, _, _),) = arrows(root)
     assert x < left_edge
+
+
+def test_katz_level_labels_stand_on_short_lines_within_their_column():
+    katz = build_tiny_policy().ranks_section.katz_model
+    long = Text(
+        "管理職（局長級）（部長級）（課長級）",
+        "Management (Bureau Director level, Department Director level, Section Manager level)",
+    )
+    katz.levels[0].label = long
+    for language, lines in (
+        ("ja", ["管理職", "（局長級）（部長級）（課長級）"]),
+        ("en", ["Management", "(Bureau Director level,", "Department Director level,", "Section Manager level)"]),
+    ):
+        root = parse(charts.katz_svg(katz, language))
+        levels = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "katz-level"]
+        assert levels[: len(lines)] == lines
+        grid_left = min(float(line.get("x1")) for line in root.iter(f"{SVG}line"))
+        assert all(charts._text_width(text, 13) < grid_left for text in levels), "every line ends before the chart"
