@@ -210,6 +210,18 @@ def _unit(unit, language: str) -> str:
     return "" if unit is None else _t(unit, language)
 
 
+def _wrapped(text: str, size: float, room: float) -> list[str]:
+    """A label on as many lines as it needs to fit `room`: between words, or anywhere in Japanese."""
+    lines: list[str] = []
+    for word in text.split(" ") if " " in text else list(text):
+        joined = f"{lines[-1]} {word}" if lines and " " in text else (lines[-1] + word if lines else word)
+        if lines and _text_width(joined, size) <= room:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
 def bars_svg(
     chart_id: str,
     title: str,
@@ -218,27 +230,33 @@ def bars_svg(
     language: str,
     classes: list[str] | None = None,
 ) -> Markup:
-    """Horizontal bars, one per (label, figure), `scale` being a full bar. Each label stands above its bar and
-    the figure after it, so the chart stays narrow enough to scale down to a phone without tiny text."""
-    bar_width, value_width, row_height = 240, 80, 50
-    height = row_height * len(rows)
+    """Horizontal bars, one per (label, figure), `scale` being a full bar. Each label stands above its bar (on
+    more lines if it is long) and the figure after it, so the chart stays narrow enough for a phone; it is
+    drawn at its own size, its text as large as the page's."""
+    bar_width, value_width, size, line = 340, 100, 16, 19
+    labels = [_wrapped(label, size, bar_width + value_width) for label, _ in rows]
+    height = sum(line * len(lines) + 32 for lines in labels)
     description = "; ".join(f"{label}: {_number(f.value)}{_unit(f.unit, language)}" for label, f in rows)
     parts = [
-        f'<svg class="bar-chart" viewBox="0 0 {bar_width + value_width} {height}" role="img" '
+        f'<svg class="bar-chart" width="{bar_width + value_width}" height="{height}" '
+        f'viewBox="0 0 {bar_width + value_width} {height}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(description)}</desc>',
     ]
-    for index, (label, figure) in enumerate(rows):
-        y = index * row_height
+    y = 0
+    for index, ((_, figure), lines) in enumerate(zip(rows, labels, strict=True)):
         length = bar_width * min(float(figure.value) / scale, 1.0)
         css = (classes or ["bar"] * len(rows))[index]
-        parts.append(f'<text x="0" y="{y + 16}" class="bar-label">{escape(label)}</text>')
-        parts.append(f'<rect x="0" y="{y + 23}" width="{bar_width}" height="20" class="bar-track"/>')
-        parts.append(f'<rect x="0" y="{y + 23}" width="{length:.1f}" height="20" class="{css}"/>')
+        for n, text in enumerate(lines):
+            parts.append(f'<text x="0" y="{y + 16 + n * line}" class="bar-label">{escape(text)}</text>')
+        bar = y + line * len(lines) + 4
+        parts.append(f'<rect x="0" y="{bar}" width="{bar_width}" height="20" class="bar-track"/>')
+        parts.append(f'<rect x="0" y="{bar}" width="{length:.1f}" height="20" class="{css}"/>')
         parts.append(
-            f'<text x="{bar_width + 6}" y="{y + 39}" class="bar-value">'
+            f'<text x="{bar_width + 6}" y="{bar + 16}" class="bar-value">'
             f"{escape(_number(figure.value) + _unit(figure.unit, language))}</text>"
         )
+        y += line * len(lines) + 32
     parts.append("</svg>")
     return Markup("".join(parts))
 
