@@ -251,7 +251,8 @@
   }
 
   /* Horizontal bars on a 1–5 scale, one per row of the table, the labels' column as wide as its longest label. */
-  var CHART = { width: 560, valueWidth: 44, top: 28, rowHeight: 28 };
+  // drawn at 440 units to show its 16 px text at about that size: a wider chart shrank it to 8 px on a phone
+  var CHART = { width: 440, valueWidth: 44, top: 28, rowHeight: 28 };
   var measuredLabels = 0;  // the labels never change: measured once, so that redrawing lays nothing out again
 
   function labelColumn(labels) {
