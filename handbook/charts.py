@@ -115,19 +115,22 @@ def ladder_svg(flow: RoleFlow, language: str, colon: str) -> Markup:
     for actor in flow.actors:
         for link in actor.links:
             arrows.setdefault((row_of[link.source.id], row_of[link.target.id], link.label.ja), link.label)
-    lines_of = {key: (_t(words, language).split(" / ") if language != "ja" else [_t(words, language)])
-                for key, words in arrows.items()}  # fmt: skip
+    # an English label breaks after its slash ("Coordination /" "instructions"); a Japanese one is short
+    lines_of = {
+        key: _t(words, language).split(" / ") if language != "ja" else [words.ja] for key, words in arrows.items()
+    }
 
     def beside(start: int, end: int) -> float:
         """How far from the middle an arrow runs: beside the boxes' middle to the next row, further out (clear
         of the boxes) when it passes rows."""
         return 40 if abs(end - start) == 1 else box_width / 2 + 20 * abs(end - start)
 
-    reach = max(
-        [box_width / 2 + 4]
-        + [beside(start, end) + 8 + _text_width(line + " /", label_size) for (start, end, _), lines in lines_of.items()
-           for line in lines]
-    )  # fmt: skip
+    label_reach = [
+        beside(start, end) + 8 + _text_width(line + " /", label_size)
+        for (start, end, _), lines in lines_of.items()
+        for line in lines
+    ]
+    reach = max([box_width / 2 + 4, *label_reach])
     width = 2 * reach + 8
     middle = width / 2
     crossed = {gap for start, end, _ in arrows for gap in range(min(start, end), max(start, end))}
