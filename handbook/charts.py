@@ -18,17 +18,22 @@ def _t(value, language: str) -> str:
     return value[language] if isinstance(value, Text) else str(value)
 
 
+def _text_width(text: str, size: float) -> float:
+    """About how wide a text is drawn: a full-width character is as wide as the font is high, others about
+    three fifths of it (bold Latin)."""
+    return sum(size if ord(c) > 0x2E80 else size * 0.6 for c in text)
+
+
 def _level_lines(label: str) -> list[str]:
     """A level's label on short lines: its name, then the ranks in brackets (「管理職」「（局長級）（部長級）…」,
     "Management", "(Bureau Director level,", "Department Director level, …)")."""
     head, bracket, rest = label.partition("（" if "（" in label else "(")
     if not bracket:
         return [label]
-    rest = bracket + rest
-    return [
-        head.strip(),
-        *([rest] if "（" in bracket else [part + "," for part in rest.split(", ")[:-1]] + [rest.split(", ")[-1]]),
-    ]
+    if bracket == "（":
+        return [head.strip(), bracket + rest]
+    *ranks, last = (bracket + rest).split(", ")
+    return [head.strip(), *(rank + "," for rank in ranks), last]
 
 
 def katz_svg(katz: KatzModel, language: str) -> Markup:
@@ -80,26 +85,19 @@ def ladder_rows(flow: RoleFlow) -> list[list[FlowActor]]:
     """The role flow's actors from the top, one row each, except that neighbours linked to the same actors
     by the same words (the Mayor and the Deputy Mayor) share a row: their arrows are then one."""
 
-    def ties(actor: FlowActor) -> frozenset:
-        outgoing = {("to", link.target.id, link.label.ja) for link in actor.links}
-        incoming = {
-            ("from", link.source.id, link.label.ja) for a in flow.actors for link in a.links if link.target is actor
-        }
-        return frozenset(outgoing | incoming)
+    ties: dict[str, set] = {actor.id: set() for actor in flow.actors}
+    for actor in flow.actors:
+        for link in actor.links:
+            ties[link.source.id].add(("to", link.target.id, link.label.ja))
+            ties[link.target.id].add(("from", link.source.id, link.label.ja))
 
     rows: list[list[FlowActor]] = []
     for actor in sorted(flow.actors, key=lambda a: a.position):
-        if rows and ties(actor) and ties(actor) == ties(rows[-1][-1]):
+        if rows and ties[actor.id] and ties[actor.id] == ties[rows[-1][-1].id]:
             rows[-1].append(actor)
         else:
             rows.append([actor])
     return rows
-
-
-def _text_width(text: str, size: float) -> float:
-    """About how wide a text is drawn: a full-width character is as wide as the font is high, others about
-    three fifths of it (bold Latin)."""
-    return sum(size if ord(c) > 0x2E80 else size * 0.6 for c in text)
 
 
 def ladder_svg(flow: RoleFlow, language: str, colon: str) -> Markup:
