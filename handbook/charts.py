@@ -147,7 +147,6 @@ def ladder_svg(flow: RoleFlow, language: str, colon: str) -> Markup:
         )
     )
     parts = [
-        # drawn at its own size (text as large as the page's), smaller only where the screen is narrower
         f'<svg class="ladder-chart" width="{width:g}" height="{height:g}" viewBox="0 0 {width:g} {height:g}" '
         f'role="img" aria-labelledby="ladder-title ladder-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="ladder-title">{title}</title><desc id="ladder-desc">{description}</desc>',

@@ -251,7 +251,7 @@
   }
 
   /* Horizontal bars on a 1–5 scale, one per row of the table, the labels' column as wide as its longest label. */
-  // drawn at 440 units to show its 16 px text at about that size: a wider chart shrank it to 8 px on a phone
+  // drawn at its own size, 440 px: its 16 px text shrinks only on a screen narrower than that (8 px on a phone at 560)
   var CHART = { width: 440, valueWidth: 44, top: 28, rowHeight: 28 };
   var measuredLabels = 0;  // the labels never change: measured once, so that redrawing lays nothing out again
 
@@ -273,7 +273,8 @@
     var figure = summary.querySelector("[data-growth-chart]");
     var width = CHART.width, top = CHART.top, rowHeight = CHART.rowHeight;
     var height = top + rowHeight * figures.length + 6;
-    var chart = svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img", class: "growth-chart-svg",
+    var chart = svg("svg", { width: width, height: height, viewBox: "0 0 " + width + " " + height,
+                             role: "img", class: "growth-chart-svg",
                              "aria-labelledby": "growth-chart-title growth-chart-desc" });
     var description = figures.map(function (f) {
       return f.label + words("sep_colon") + (f.average === null ? "—" : format(f.average));
