@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 
 import paper
 import pytest
@@ -53,14 +54,13 @@ class Printer:
 
     def __init__(self, page, base: str):
         self.page, self.base = page, base
-        self.printed: dict[str, Future] = {}  # by address: (pages, page sizes, whitespace-free text)
+        self.printed: dict[str, Future] = {}  # by address: its sheets, their text without whitespace
         # Reading a PDF's text takes a while too: one page is read while the browser prints the next.
         self.reader = ThreadPoolExecutor(max_workers=1)
 
     @staticmethod
-    def _read(pdf: bytes) -> tuple[int, list[tuple[float, float]], list[str]]:
-        sheets = paper.sheets(pdf)
-        return len(sheets), [(sheet.width, sheet.height) for sheet in sheets], [squeeze(s.text) for s in sheets]
+    def _read(pdf: bytes) -> list[paper.Sheet]:
+        return [replace(sheet, text=squeeze(sheet.text)) for sheet in paper.sheets(pdf)]
 
     def _goto(self, url: str) -> None:
         response = self.page.goto(self.base + url, wait_until="load")
@@ -73,15 +73,14 @@ class Printer:
                 self._goto(url)
                 self.printed[url] = self.reader.submit(self._read, self.page.pdf(format="A4"))
 
-    def print(self, path: str, language: str) -> tuple[int, list[tuple[float, float]], str]:
-        """(number of pages, page sizes in points, whitespace-free text) of a page printed on A4."""
-        pages, sizes, texts = self.sheets(path, language)
-        return pages, sizes, "".join(texts)
-
-    def sheets(self, path: str, language: str) -> tuple[int, list[tuple[float, float]], list[str]]:
-        """As print, with the text of each sheet apart."""
+    def sheets(self, path: str, language: str) -> list[paper.Sheet]:
+        """The sheets of a page printed on A4 (sizes in points), their text without whitespace."""
         self.start([path], language)
         return self.printed[address(path, language)].result()
+
+    def text(self, path: str, language: str) -> str:
+        """The whitespace-free text of a page printed on A4, all sheets."""
+        return "".join(sheet.text for sheet in self.sheets(path, language))
 
 
 @pytest.fixture(scope="module")
@@ -96,14 +95,14 @@ def printer(browser, site_server):
 def printout_faults(printer: Printer, policy, path: str, language: str, rank, max_pages: int) -> list[str]:
     """What is wrong with a page printed on A4: too many pages, not A4, an item or the source missing,
     the site's chrome on paper."""
-    pages, sizes, sheets = printer.sheets(path, language)
-    text = "".join(sheets)
+    printed = printer.sheets(path, language)
+    pages, text = len(printed), printer.text(path, language)
     where = address(path, language)
     faults = [] if 1 <= pages <= max_pages else [f"{where}: prints on {pages} A4 pages (at most {max_pages})"]
     faults += [
-        f"{where}: not A4 portrait: {width}×{height}"
-        for width, height in sizes
-        if abs(width - A4_POINTS[0]) >= 2 or abs(height - A4_POINTS[1]) >= 2
+        f"{where}: not A4 portrait: {sheet.width}×{sheet.height}"
+        for sheet in printed
+        if abs(sheet.width - A4_POINTS[0]) >= 2 or abs(sheet.height - A4_POINTS[1]) >= 2
     ]
 
     def on_paper(shown: str) -> bool:
@@ -127,9 +126,9 @@ def printout_faults(printer: Printer, policy, path: str, language: str, rank, ma
     assert rank.name[language] in title
     running = squeeze(title + label("sep_bar")[language] + label("site_name")[language])
     faults += [
-        f"{where}: sheet {number} does not start with {running!r}: {sheet[:40]!r}"
-        for number, sheet in enumerate(sheets[1:], start=2)
-        if not sheet.startswith(running)
+        f"{where}: sheet {number} does not start with {running!r}: {sheet.text[:40]!r}"
+        for number, sheet in enumerate(printed[1:], start=2)
+        if not sheet.text.startswith(running)
     ]
     print(f"{where}: {pages} pages")
     return faults
@@ -142,7 +141,7 @@ def test_rank_pages_print_on_at_most_four_a4_pages(printer, policy, language):
     for rank in policy.ranks:
         path = f"ranks/{rank.id}/"
         faults += printout_faults(printer, policy, path, language, rank, max_pages=4)
-        text = printer.print(path, language)[2]
+        text = printer.text(path, language)
         texts = [item.description[language] for item in rank.table.items]  # not only the names
         texts += [duty[language] for role in rank.roles for duty in role.duties]
         faults += [
