@@ -605,6 +605,7 @@ def read_history(repository: Path = REPOSITORY, cache_dir: Path | None = None) -
         with tempfile.TemporaryDirectory() as scratch:
             reader = _Reader(git, Path(scratch))
             published = _published(reader, commits[0][0]) if commits else None
+            first_day = published.date() if published else None
             entries: list[Entry] = []
             for sha, parent, date, title in reversed(commits):  # oldest first
                 record = _cached(cache_dir, sha)
@@ -614,7 +615,7 @@ def read_history(repository: Path = REPOSITORY, cache_dir: Path | None = None) -
                 if not record["data_changed"]:
                     continue
                 revision = _as_text(record["revision"])
-                initial = record["initial"] or (published is not None and date.date() <= published.date())
+                initial = record["initial"] or (first_day is not None and date.date() <= first_day)
                 if initial and entries and entries[-1].initial:
                     entries[-1] = Entry(sha, date, "", revision, initial=True)  # one entry: the publication
                     continue
