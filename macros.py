@@ -11,6 +11,7 @@ from pathlib import Path
 from handbook.history import site_history
 from handbook.load import load_policy
 from handbook.render import PageRenderer
+from handbook.site import theme_html
 
 
 def define_env(env):
@@ -28,5 +29,5 @@ def define_env(env):
             history = site_history(Path(env.conf.config_file_path).parent)
             renderer = renderers[language] = PageRenderer(load_policy(data_dir), language, history)
         # The page's title in its own language (the browser tab, the header), whatever the file is called.
-        env.page.meta["title"] = renderer.title(path)
+        env.page.meta["title"] = theme_html(renderer.title(path))
         return renderer.render(path)

@@ -23,7 +23,7 @@ from handbook.load import load_policy
 from handbook.model import LANGUAGES
 from handbook.render import print_running_header
 from handbook.search_index import write_search_index
-from handbook.site import mkdocs_nav, not_found_page, theme_words
+from handbook.site import heading_link_title, mkdocs_nav, not_found_page, theme_words
 from handbook.stubs import write_stubs
 from handbook.typography import PhraseBreaker, mark_other_language, policy_terms
 
@@ -66,7 +66,7 @@ def on_config(config):
     config["nav"] = mkdocs_nav(policy, language)
     words = theme_words(policy, language)
     config["site_description"] = words["description"]
-    config["mdx_configs"].setdefault("toc", {})["permalink_title"] = words["permalink_title"]
+    config["mdx_configs"].setdefault("toc", {})["permalink_title"] = heading_link_title(language)
     config["extra"]["handbook"] = words  # read by overrides/partials (copyright, handbook-search)
     _state["depth"] += 1
     if _state["depth"] == 1 and not _is_serve_dir(config["site_dir"]):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
+
 from .compare import comparison_key, comparison_page, comparison_pairs, item_histories
 from .model import LANGUAGES, Policy, Text
 from .ui import label
@@ -126,11 +128,20 @@ def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpe
     ]
 
 
+def theme_html(text: str) -> Markup:
+    """Text from the data as the generator's theme takes titles, labels and descriptions: as HTML, since the
+    theme prints them as they are (in MkDocs they come from rendered headings). Escaped here, once, so a `<` or
+    `"` of the data is shown, never run; `Markup` keeps a template's own `| e` from escaping it twice."""
+    return escape(text)
+
+
 def mkdocs_nav(policy: Policy, language: str) -> list:
-    """The navigation in MkDocs' `nav` form (titles in one language, pages by source path)."""
+    """The navigation in MkDocs' `nav` form (titles in one language, as HTML; pages by source path)."""
     return [
         {
-            title[language]: [{spec.title[language]: spec.path} for spec in pages if spec.in_nav]
+            theme_html(title[language]): [
+                {theme_html(spec.title[language]): spec.path} for spec in pages if spec.in_nav
+            ]
             if isinstance(pages, list)
             else pages.path
         }
@@ -139,15 +150,18 @@ def mkdocs_nav(policy: Policy, language: str) -> list:
     ]
 
 
-def theme_words(policy: Policy, language: str) -> dict[str, str]:
-    """What the site generator's theme says around the pages, in one language, from the data and ui.yml: the
-    site's description (it names the revision), the footer's source line, the title of heading links and the
-    search box's words."""
+def theme_words(policy: Policy, language: str) -> dict[str, Markup]:
+    """What the site generator's theme says around the pages, in one language, from the data and ui.yml, as HTML
+    (see theme_html): the site's description (it names the revision), the footer's source line and the search
+    box's words."""
     names = {"title": policy.meta["title"][language], "revision": policy.meta["revision"][language]}
+    return {key: theme_html(text) for key, text in _theme_texts(names, language).items()}
+
+
+def _theme_texts(names: dict[str, str], language: str) -> dict[str, str]:
     return {
         "description": label("site_description")[language].format(**names),
         "footer": label("footer_source")[language].format(**names),
-        "permalink_title": label("permalink_title")[language],
         "accessibility": label("accessibility")[language],
         "accessibility_path": url_prefix(language) + "accessibility/",
         **{
@@ -164,6 +178,11 @@ def theme_words(policy: Policy, language: str) -> dict[str, str]:
             )
         },
     }
+
+
+def heading_link_title(language: str) -> str:
+    """The title of the links beside headings (¶), as plain text: Markdown's toc extension escapes it itself."""
+    return label("permalink_title")[language]
 
 
 def not_found_page() -> dict[str, dict[str, str]]:
