@@ -1,33 +1,17 @@
-"""mkdocs-macros adapter: hands each page's macro call to the handbook renderer.
+"""mkdocs-macros adapter: each page stub's macro call returns the page the handbook rendered (handbook.build).
 
-The model is loaded (and validated) once per build: mkdocs-macros calls define_env at every build, the
-rebuilds of `mkdocs serve` included, and handbook.load caches the model by the data files' fingerprint.
-One renderer per language is kept for all pages of that language. The language is read when a page
-renders: by then mkdocs-static-i18n has set the theme's language for the build in progress.
+The build was started by mkdocs_hooks.on_config (the data read and checked once); the language is read when a
+page renders: by then mkdocs-static-i18n has set the theme's language for the build in progress.
 """
 
-from pathlib import Path
-
-from handbook.history import site_history
-from handbook.load import load_policy
-from handbook.render import PageRenderer
+from handbook.build import current
 from handbook.site import theme_html
 
 
 def define_env(env):
-    renderers: dict[str, PageRenderer] = {}
-
     @env.macro
     def handbook_page(path: str) -> str:
-        # static-i18n sets the theme's language for each language build; mkdocs_hooks reads the same build's
-        # language from the i18n plugin in on_config, before the theme is reconfigured.
-        language = env.conf["theme"]["language"]
-        renderer = renderers.get(language)
-        if renderer is None:  # not load_policy() per page: fingerprinting the data for each page cost ~0.7 s a build
-            data_dir = Path(env.conf.config_file_path).parent / "policy_data"  # the project's, beside mkdocs.yml
-            # the history of the data (the changes page, each page's date): read once per repository HEAD
-            history = site_history(Path(env.conf.config_file_path).parent)
-            renderer = renderers[language] = PageRenderer(load_policy(data_dir), language, history)
-        # The page's title in its own language (the browser tab, the header), whatever the file is called.
-        env.page.meta["title"] = theme_html(renderer.title(path))
-        return renderer.render(path)
+        page = current().page(path, env.conf["theme"]["language"])
+        # the theme prints a page's meta as HTML: the title is escaped for it here, like the navigation's
+        env.page.meta.update(page.meta, title=theme_html(page.meta["title"]))
+        return page.markdown

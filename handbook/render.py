@@ -147,14 +147,26 @@ def environment() -> Environment:
 class PageRenderer:
     """Renders the pages of one language; created once per language build and reused for every page."""
 
-    def __init__(self, policy: Policy, language: str, history: History | None = None):
+    def __init__(self, policy: Policy, language: str, history: History | None = None, links: str = "address"):
+        """links: whom the relative links of the content are written for (handbook.build.Build): "address", relative
+        to the page's address (MkDocs keeps such links as written), or "source", relative to the folder of the
+        page's source file (Zensical resolves every link of the content from there, raw HTML included)."""
+        if links not in ("address", "source"):
+            raise ValueError(f"links must be 'address' or 'source', not {links!r}")
         self.policy = policy
         self.language = language
+        self.links = links
         self.history = history  # handbook.history: the changes page and each page's date (None: not read)
         self.specs = {spec.path: spec for spec in page_specs(policy)}
         self.glossary = Glossary(policy.glossary, language)
         self.histories = {history.id: history for history in item_histories(policy)}
         self.separators = separators(language)
+
+    def relative(self, spec, target: str) -> str:
+        """A link from the page of spec to target (an address from the site root, the language's folder included),
+        starting where the generator resolves it (see links)."""
+        base = url_prefix(self.language) + (spec.url if self.links == "address" else posixpath.dirname(spec.path))
+        return posixpath.relpath(target or ".", base.rstrip("/") or ".")
 
     def title(self, path: str) -> str:
         return self.specs[path].title[self.language]
@@ -164,6 +176,9 @@ class PageRenderer:
         if spec is None:
             raise KeyError(f"no page is generated for {path}")
         language = self.language
+
+        def relative(target: str) -> str:
+            return self.relative(spec, target)
 
         def t(value) -> str:
             return text_in(value, language)
@@ -175,13 +190,13 @@ class PageRenderer:
             target, _, fragment = target.partition("#")
             if target not in self.specs:
                 raise KeyError(f"{spec.path} links to {target}, which is not a page of the handbook")
-            relative = posixpath.relpath(self.specs[target].url or ".", spec.url or ".")
-            address = "./" if relative == "." else relative + "/"
+            link = relative(url_prefix(language) + self.specs[target].url)
+            address = "./" if link == "." else link + "/"
             return f"{address}#{fragment}" if fragment else address
 
         def download(name: str) -> str:
             """Relative address of a file of the downloads folder, which both languages share at the site root."""
-            return posixpath.relpath(f"{DOWNLOADS}/{name}", url_prefix(language) + spec.url or ".")
+            return relative(f"{DOWNLOADS}/{name}")
 
         def marked(text: str) -> str:
             """Escaped first, so the data can inject nothing; then the glossary's terms marked."""
@@ -214,6 +229,7 @@ class PageRenderer:
             h=lambda value: heading_text(t(value)),
             href=href,
             download=download,
+            relative=relative,
             label=lambda key: label(key)[language],
             field=field,
             charts=charts,
@@ -388,7 +404,7 @@ class PageRenderer:
         return {
             "history": history,
             "revisions": revisions,
-            "feed": posixpath.relpath(FEED_FILE, self.specs[CHANGES_PAGE].url),  # both in the language's folder
+            "feed": self.relative(self.specs[CHANGES_PAGE], url_prefix(self.language) + FEED_FILE),
             "page_title": lambda page: self.specs[page].title,
             "date": lambda moment: format_date(moment, language),
         }

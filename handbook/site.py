@@ -185,7 +185,7 @@ def heading_link_title(language: str) -> str:
     return label("permalink_title")[language]
 
 
-def not_found_page() -> dict[str, dict[str, str]]:
+def not_found_page() -> list[dict]:
     """The words of the 404 page, which serves both languages at once, with its ways in (addresses from the
     site root, as a 404 page is served at any address)."""
     ways = [
@@ -195,16 +195,19 @@ def not_found_page() -> dict[str, dict[str, str]]:
         ("initiatives", "initiatives/index.md"),
         ("glossary", "glossary.md"),
     ]
-    pages = {}
+    pages = []
     for language in LANGUAGES:
         links = []
         for key, path in ways:
             page, _, fragment = path.partition("#")
             address = url_prefix(language) + PageSpec(page, "", label(key)).url
             links.append({"text": label(key)[language], "href": address + (f"#{fragment}" if fragment else "")})
-        pages[language] = {
-            "title": label("not_found")[language],
-            "text": label("not_found_text")[language],
-            "links": links,
-        }
+        pages.append(
+            {
+                "language": language,
+                "title": label("not_found")[language],
+                "text": label("not_found_text")[language],
+                "links": links,
+            }
+        )
     return pages

@@ -1,0 +1,78 @@
+"""What the handbook does to the pages a generator drew, and what it writes beside them.
+
+Each page is finished in one pass (PageFinisher.page): the theme's markup mended, text in the other language
+marked, Japanese phrase boundaries marked. Then the site's outputs are written once (write_outputs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..exports import write_downloads
+from ..history import History, write_feeds
+from ..model import Policy
+from ..search_index import write_search_index
+from ..typography import PhraseBreaker, mark_other_language, policy_terms
+
+# Material markup that its base template writes outside any block an override could replace:
+# - the drawer's overlay is a <label> for a hidden checkbox with no text (a label of nothing to WCAG checkers);
+#   it becomes a plain element, closed by overrides/assets/theme.js;
+# - autocomplete="off" is not allowed on a checkbox;
+# - icons (inline SVG, 24×24) inside buttons and links are decoration: their control is named by its text or
+#   aria-label, so they are hidden from assistive technology;
+# - Material's script fetches a sitemap.xml beside every <link rel="alternate"> of a page's head, and
+#   static-i18n points those links at the page's twins, so every page view asked for two sitemaps that do not
+#   exist (squidfunk/mkdocs-material#6582); the language menu in the header does not need them.
+THEME_FIXES = [
+    (
+        re.compile(r'<label class="md-overlay" for="__drawer"(?: aria-hidden="true")?></label>'),
+        '<div class="md-overlay" aria-hidden="true"></div>',
+    ),
+    (re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"'), r"\1"),
+    (
+        re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'),
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false">',
+    ),
+    (re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">'), ""),
+]
+
+_breaker: tuple[Policy, PhraseBreaker] | None = None
+
+
+def _phrase_breaker(policy: Policy) -> PhraseBreaker:
+    """One per policy, kept across the builds of one process (the preview's rebuilds): its cache of phrases is
+    most of what makes a rebuild fast."""
+    global _breaker
+    if _breaker is None or _breaker[0] is not policy:
+        _breaker = (policy, PhraseBreaker(policy_terms(policy)))
+    return _breaker[1]
+
+
+class PageFinisher:
+    """Finishes the pages of one build: created once, with the policy read once."""
+
+    def __init__(self, policy: Policy):
+        self.breaker = _phrase_breaker(policy)
+
+    def page(self, html: str, language: str) -> str:
+        for pattern, replacement in THEME_FIXES:
+            html = pattern.sub(replacement, html)
+        return self.breaker.break_html(mark_other_language(html, language))
+
+
+@dataclass(frozen=True)
+class Outputs:
+    downloads: int
+    feeds: int  # 0 when the history is not available (the changes page says so)
+    indexed: int | None  # pages in the search index; None when it was left for the next full build
+
+
+def write_outputs(policy: Policy, history: History, site_dir: Path, search: bool = True) -> Outputs:
+    """The downloads, the Atom feeds and the search index of a drawn and finished site."""
+    site_dir = Path(site_dir)
+    downloads = write_downloads(policy, site_dir)
+    feeds = write_feeds(history, policy, site_dir)
+    indexed = write_search_index(policy, site_dir) if search else None
+    return Outputs(len(downloads), len(feeds), indexed)

@@ -1,0 +1,108 @@
+"""The steps before the generator: read and check the data once, and render every page of a language."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..history import History, site_history
+from ..load import load_policy
+from ..model import LANGUAGES, Policy
+from ..render import PageRenderer, print_running_header
+from ..site import page_specs, url_prefix
+from ..ui import label
+from .finish import PageFinisher
+
+
+def validate(project: Path) -> Policy:
+    """The project's data (policy_data/ beside mkdocs.yml), read and checked: a PolicyDataError names file, line
+    and field of the first fault, before anything is written."""
+    return load_policy(Path(project) / "policy_data")
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    path: str  # the source path, e.g. "ranks/chief.md"
+    language: str
+    markdown: str  # the content, for the generator to draw
+    meta: dict = field(default_factory=dict)  # what the theme shows around it (see Build.meta)
+
+
+class Build:
+    """One build of the site: the data read once, its history, a renderer per language and the page finisher.
+
+    `links` says whom relative links in a page's content are written for: "address" (relative to the page's
+    address, which MkDocs keeps as it is) or "source" (relative to the page's source file, from which Zensical
+    resolves every link again)."""
+
+    def __init__(self, project: Path, links: str = "address"):
+        self.project = Path(project)
+        self.policy = validate(self.project)
+        self.history: History = site_history(self.project)
+        self.links = links
+        self.specs = {spec.path: spec for spec in page_specs(self.policy)}
+        self._renderers: dict[str, PageRenderer] = {}
+        self._finisher: PageFinisher | None = None
+
+    def renderer(self, language: str) -> PageRenderer:
+        if language not in self._renderers:
+            self._renderers[language] = PageRenderer(self.policy, language, self.history, links=self.links)
+        return self._renderers[language]
+
+    def meta(self, path: str, language: str) -> dict:
+        """What the theme shows around a page, generator-neutral (MkDocs' page.meta, Zensical's front matter):
+        its title (plain text: each adapter escapes it for the theme), the running header of its printout,
+        its address from the site root, and the language switch to its twins (links relative to the page)."""
+        spec = self.specs[path]
+        title = spec.title[language]
+        site_name = label("site_name")[language]
+        here = url_prefix(language) + spec.url
+        return {
+            "title": title,
+            "print_running_header": print_running_header(title, site_name, language),
+            "address": "/" + here,
+            "alternate": [
+                {
+                    "lang": other,
+                    "name": label("language_name")[other],
+                    "link": _relative(url_prefix(other) + spec.url, here),
+                }
+                for other in LANGUAGES
+            ],
+        }
+
+    def page(self, path: str, language: str) -> RenderedPage:
+        return RenderedPage(path, language, self.renderer(language).render(path), self.meta(path, language))
+
+    def pages(self, language: str) -> list[RenderedPage]:
+        return [self.page(path, language) for path in self.specs]
+
+    @property
+    def finisher(self) -> PageFinisher:
+        if self._finisher is None:
+            self._finisher = PageFinisher(self.policy)
+        return self._finisher
+
+
+def _relative(target: str, here: str) -> str:
+    """The address `target` (from the site root, directory URLs) as a link from the page at `here`."""
+    relative = posixpath.relpath(target or ".", here or ".")
+    return "./" if relative == "." else relative + "/"
+
+
+_current: Build | None = None
+
+
+def start(project: Path, links: str = "address") -> Build:
+    """Begin a build (the generator's adapter calls it once, before any page): the data is read here."""
+    global _current
+    _current = Build(project, links)
+    return _current
+
+
+def current() -> Build:
+    """The build in progress, for the adapters' per-page calls."""
+    if _current is None:
+        raise RuntimeError("no handbook build has started (handbook.build.start)")
+    return _current
