@@ -6,6 +6,7 @@ Independent of the site generator: a page is a source path, the kind of page, an
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
@@ -185,9 +186,14 @@ def heading_link_title(language: str) -> str:
     return label("permalink_title")[language]
 
 
-def not_found_page() -> list[dict]:
-    """The words of the 404 page, which serves both languages at once, with its ways in (addresses from the
-    site root, as a 404 page is served at any address)."""
+def site_path(site_url: str | None) -> str:
+    """The path the site is served under, from its address ("https://example.org/handbook/" → "/handbook/")."""
+    return urlsplit(site_url or "").path.rstrip("/") + "/"
+
+
+def not_found_page(site_path: str = "/") -> list[dict]:
+    """The words of the 404 page, which serves both languages at once, with its ways in: addresses from the
+    server's root (the site's own path first, e.g. "/handbook/"), as a 404 page is served at any address."""
     ways = [
         ("home", "index.md"),
         ("find_rank", "index.md#find-rank"),
@@ -200,7 +206,7 @@ def not_found_page() -> list[dict]:
         links = []
         for key, path in ways:
             page, _, fragment = path.partition("#")
-            address = url_prefix(language) + PageSpec(page, "", label(key)).url
+            address = site_path.rstrip("/") + "/" + url_prefix(language) + PageSpec(page, "", label(key)).url
             links.append({"text": label(key)[language], "href": address + (f"#{fragment}" if fragment else "")})
         pages.append(
             {

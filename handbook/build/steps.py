@@ -14,6 +14,8 @@ from ..site import page_specs, url_prefix
 from ..ui import label
 from .finish import PageFinisher
 
+ACCESSIBILITY_PAGE = "accessibility.md"  # linked from every page's footer
+
 
 def validate(project: Path) -> Policy:
     """The project's data (policy_data/ beside mkdocs.yml), read and checked: a PolicyDataError names file, line
@@ -53,7 +55,8 @@ class Build:
     def meta(self, path: str, language: str) -> dict:
         """What the theme shows around a page, generator-neutral (MkDocs' page.meta, Zensical's front matter):
         its title (plain text: each adapter escapes it for the theme), the running header of its printout,
-        its address from the site root, and the language switch to its twins (links relative to the page)."""
+        its address from the site root, and the links of the theme's chrome: the language switch to its twins
+        and the footer's accessibility statement (relative to the page: the same under any generator)."""
         spec = self.specs[path]
         title = spec.title[language]
         site_name = label("site_name")[language]
@@ -62,6 +65,7 @@ class Build:
             "title": title,
             "print_running_header": print_running_header(title, site_name, language),
             "address": "/" + here,
+            "accessibility": _relative(url_prefix(language) + self.specs[ACCESSIBILITY_PAGE].url, here),
             "alternate": [
                 {
                     "lang": other,
