@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/setup_zensical.sh  # the second generator, for tests/site/test_generators.py
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)

@@ -131,6 +131,7 @@ def build_site(project: Path, out: Path, zensical: str, work: Path | None = None
     language's pages and drawn site between builds (Zensical's cache skips unchanged pages)."""
     project = Path(project).resolve()
     work = Path(work).resolve() if work else project / WORK
+    zensical = str(Path(zensical).resolve()) if "/" in zensical else zensical  # it runs in each language's folder
     build = Build(project, links="source")
     swap = SiteSwap(out)
     try:
