@@ -32,10 +32,9 @@ from mkdocs.commands.build import build  # noqa: E402 - after the environment is
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 
+from handbook.build import Build, prepare  # noqa: E402
 from handbook.errors import PolicyDataError  # noqa: E402
-from handbook.load import load_policy  # noqa: E402
 from handbook.model import LANGUAGES  # noqa: E402
-from handbook.render import PageRenderer  # noqa: E402
 from handbook.search_index import write_search_index  # noqa: E402
 from handbook.site import mkdocs_nav, page_specs  # noqa: E402
 
@@ -82,25 +81,28 @@ class Preview:
         finally:
             config.plugins.on_shutdown()
 
-    def _page_contents(self, policy) -> tuple[dict[tuple[str, str], str], list]:
+    @staticmethod
+    def _page_contents(build: Build) -> tuple[dict[tuple[str, str], str], list]:
+        """Every page rendered by the build's own step (the generator then draws them without rendering again)."""
         fingerprints = {}
         for language in LANGUAGES:
-            renderer = PageRenderer(policy, language)
-            for spec in page_specs(policy):
-                text = renderer.title(spec.path) + "\n" + renderer.render(spec.path)
-                fingerprints[language, spec.path] = hashlib.sha1(text.encode("utf-8")).hexdigest()
-        return fingerprints, [mkdocs_nav(policy, language) for language in LANGUAGES]
+            for page in build.pages(language):
+                text = page.meta["title"] + "\n" + page.markdown
+                fingerprints[language, page.path] = hashlib.sha1(text.encode("utf-8")).hexdigest()
+        return fingerprints, [mkdocs_nav(build.policy, language) for language in LANGUAGES]
 
     def rebuild(self, full: bool) -> None:
         """Check the data, then rebuild what changed (or everything); on a fault, show it instead."""
         started = time.perf_counter()
         try:
-            policy = load_policy(REPOSITORY / "policy_data")
-            fingerprints, nav = self._page_contents(policy)
+            build = Build(REPOSITORY)
+            policy = build.policy
+            fingerprints, nav = self._page_contents(build)
             changed = {key[1] for key in fingerprints if fingerprints[key] != self.fingerprints.get(key)}
             # after a fault the site still holds the last good build: only what changed since then is rebuilt
             full = full or nav != self.nav or not self.fingerprints
             if full:
+                prepare(build)
                 self._mkdocs(dirty=False)
             elif changed:
                 # First the changed pages someone is looking at, in Japanese, then the rest in both languages.
@@ -109,11 +111,13 @@ class Preview:
                     viewed = {url_to_path.get(url) for url in self.viewed}
                 first = (changed & viewed) or changed
                 self._touch(first)
+                prepare(build)
                 self._mkdocs(dirty=True, default_language_only=True)
                 with self.lock:
                     self.version += 1
                 log.info("Rebuilt %s in Japanese in %.1f s", _pages(first), time.perf_counter() - started)
                 self._touch(changed)
+                prepare(build)
                 self._mkdocs(dirty=True)
             elif self.fault is None:
                 return  # nothing a reader would see has changed

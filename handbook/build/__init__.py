@@ -8,7 +8,7 @@ handbook.build.zensical. No module here imports a generator.
 """
 
 from .finish import THEME_FIXES, PageFinisher, write_outputs
-from .steps import Build, RenderedPage, current, start, validate
+from .steps import Build, RenderedPage, current, prepare, start, validate
 from .swap import SiteSwap
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "RenderedPage",
     "SiteSwap",
     "current",
+    "prepare",
     "start",
     "validate",
     "write_outputs",

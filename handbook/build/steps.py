@@ -46,6 +46,7 @@ class Build:
         self.specs = {spec.path: spec for spec in page_specs(self.policy)}
         self._renderers: dict[str, PageRenderer] = {}
         self._finisher: PageFinisher | None = None
+        self._pages: dict[tuple[str, str], RenderedPage] = {}
 
     def renderer(self, language: str) -> PageRenderer:
         if language not in self._renderers:
@@ -77,7 +78,14 @@ class Build:
         }
 
     def page(self, path: str, language: str) -> RenderedPage:
-        return RenderedPage(path, language, self.renderer(language).render(path), self.meta(path, language))
+        """The page rendered, once per build (the preview renders every page to see which changed; the generator
+        then draws them without rendering them again)."""
+        key = (path, language)
+        if key not in self._pages:
+            self._pages[key] = RenderedPage(
+                path, language, self.renderer(language).render(path), self.meta(path, language)
+            )
+        return self._pages[key]
 
     def pages(self, language: str) -> list[RenderedPage]:
         return [self.page(path, language) for path in self.specs]
@@ -98,10 +106,24 @@ def _relative(target: str, here: str) -> str:
 _current: Build | None = None
 
 
+_prepared: Build | None = None
+
+
+def prepare(build: Build) -> None:
+    """Have the next build of that project use this one, its pages already rendered: the preview renders every
+    page to see which changed, then has the generator draw them."""
+    global _prepared
+    _prepared = build
+
+
 def start(project: Path, links: str = "address") -> Build:
-    """Begin a build (the generator's adapter calls it once, before any page): the data is read here."""
-    global _current
-    _current = Build(project, links)
+    """Begin a build (the generator's adapter calls it once, before any page): the data is read here, unless the
+    build was prepared."""
+    global _current, _prepared
+    if _prepared is not None and (_prepared.project, _prepared.links) == (Path(project), links):
+        _current, _prepared = _prepared, None
+    else:
+        _current = Build(project, links)
     return _current
 
 
