@@ -1,19 +1,26 @@
 """Data downloads: the competencies and the initiatives as CSV (UTF-8 with BOM, so Excel reads the
 Japanese), JSON and an Excel workbook (headings in both languages, "001" kept as text, a filter on the
-heading row), both languages in each file."""
+heading row, set up to print), both languages in each file.
+
+No text of the data becomes a formula: every text is a text cell in the workbook, and a CSV cell that a
+spreadsheet would read as a formula starts with an apostrophe (OWASP's advice on CSV injection)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import unicodedata
+from math import ceil
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
-from .model import Policy
+from .model import LANGUAGES, Policy
+from .site import page_specs, url_prefix
 from .ui import label
 
 DOWNLOADS = "downloads"
@@ -51,6 +58,8 @@ INITIATIVE_COLUMNS = [
     "title_en",
     "text_ja",
     "text_en",
+    "page_ja",
+    "page_en",
 ]
 
 
@@ -90,6 +99,9 @@ def competency_records(policy: Policy) -> list[dict]:
 
 
 def initiative_records(policy: Policy) -> list[dict]:
+    """One record per initiative, with its page's address from the site root in each language: a spreadsheet
+    that reads the number "001" of a CSV as 1 still shows which page the row is."""
+    addresses = {spec.path: spec.url for spec in page_specs(policy)}
     return [
         {
             "number": i.number,
@@ -103,22 +115,65 @@ def initiative_records(policy: Policy) -> list[dict]:
             "title_en": i.title.en,
             "text_ja": "\n".join(t.ja for t in i.text),
             "text_en": "\n".join(t.en for t in i.text),
+            **{f"page_{language}": "/" + url_prefix(language) + addresses[i.page] for language in LANGUAGES},
         }
         for i in policy.initiatives
     ]
 
 
+# What a spreadsheet takes for the start of a formula in a cell it reads (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def looks_like_formula(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
 def csv_bytes(records: list[dict], columns: list[str]) -> bytes:
+    """The records under their column names; a text that would start a formula gets an apostrophe in front.
+    (defusedcsv does this too, but leaves tab and CR alone and rewrites "|" inside such texts.)"""
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(records)
+    for record in records:
+        writer.writerow({key: f"'{value}" if looks_like_formula(value) else value for key, value in record.items()})
     return buffer.getvalue().encode("utf-8-sig")
 
 
-# Column widths in Excel's characters: long texts wrap in a wide column, the rest fit their content.
-LONG_COLUMNS = {"description_ja": 60, "description_en": 60, "text_ja": 60, "text_en": 60}
-NARROW, WIDE = 8, 28
+# Column widths in Excel's characters (a Japanese character counts two): long texts in a wide column; the
+# others fit their longest line, never narrower than the longest word of a heading with the filter button
+# beside it, nor wider than WIDEST. Every cell wraps, and each row is given the height of its most wrapped cell:
+# LibreOffice (7.4) keeps rows one line high when it opens the file, cutting the text on screen and on paper.
+LONG_COLUMNS = {"description_ja", "description_en", "text_ja", "text_en"}
+LONG, NARROWEST, WIDEST = 48, 14, 30
+# Points per line of 11-point text: Calibri's, and with Japanese in it (Excel's row for 游ゴシック is 18.75).
+LINE_HEIGHT, WIDE_LINE_HEIGHT = 15, 18
+WRAP_FILL = 0.9  # a wrapped line holds a little less than the column's width: words and wider glyphs
+
+
+def is_wide(character: str) -> bool:
+    return unicodedata.east_asian_width(character) in "WF"
+
+
+def display_width(text: str) -> int:
+    return len(text) if text.isascii() else sum(2 if is_wide(character) else 1 for character in text)
+
+
+def column_width(records: list[dict], column: str) -> int:
+    if column in LONG_COLUMNS:
+        return LONG
+    longest = max((display_width(line) for record in records for line in str(record[column]).split("\n")), default=0)
+    return min(WIDEST, max(NARROWEST, longest + 2))
+
+
+def cell_height(value, width: float) -> int:
+    """The points a value needs in a wrapped cell of this width."""
+    text = str(value)
+    lines = sum(
+        1 if size <= width else ceil(size / (width * WRAP_FILL))
+        for size in (display_width(line) for line in text.split("\n"))
+    )
+    return lines * (LINE_HEIGHT if text.isascii() or not any(map(is_wide, text)) else WIDE_LINE_HEIGHT)
 
 
 def column_heading(column: str) -> str:
@@ -132,28 +187,69 @@ def sheet_title(key: str) -> str:
     return f"{label(key).ja} {label(key).en}"[:31]
 
 
+WRAPPED = Alignment(wrap_text=True, vertical="top")
+
+
+def put(sheet: Worksheet, row: int, column: int, value) -> None:
+    """A value in a wrapped cell, a text always as text: openpyxl would make "=…" a formula. A text that looks
+    like one also gets Excel's apostrophe prefix, so that editing the cell does not make it one either."""
+    cell = sheet.cell(row, column, value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if looks_like_formula(value):
+            cell.quotePrefix = True
+    cell.alignment = WRAPPED
+
+
+def fit_rows(sheet: Worksheet) -> None:
+    """Each row as high as its most wrapped cell (the widths set first)."""
+    widths = {letter: dimension.width for letter, dimension in sheet.column_dimensions.items()}
+    for row in sheet.iter_rows():
+        height = max(cell_height(cell.value, widths[cell.column_letter]) for cell in row)
+        sheet.row_dimensions[row[0].row].height = height
+
+
+def print_setup(sheet: Worksheet, source: dict) -> None:
+    """A4 landscape, all columns on the width of a page, the heading row on every page, the policy and its
+    revision at the top (in each language) and the sheet and page number at the bottom."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as it takes
+    sheet.print_title_rows = "1:1"
+    for part, language in zip((sheet.oddHeader.left, sheet.oddHeader.right), LANGUAGES, strict=True):
+        part.text = f"{source['policy'][language]} {source['revision'][language]}".replace("&", "&&")
+    sheet.oddFooter.left.text = "&A"  # the sheet's name
+    sheet.oddFooter.right.text = "&P / &N"
+
+
 def xlsx_bytes(records: list[dict], columns: list[str], sheet: str, source: dict) -> bytes:
-    """One sheet of the records under bilingual headings (frozen, with a filter), and a sheet naming the source."""
+    """One sheet of the records under bilingual headings (frozen, with a filter), and a sheet naming the source;
+    both set up to print."""
     book = Workbook()
+    book.properties.title = " / ".join(f"{source['policy'][lang]} {label(sheet)[lang]}" for lang in LANGUAGES)
+    book.properties.creator = " / ".join(label("site_name")[language] for language in LANGUAGES)
     table = book.active
     table.title = sheet_title(sheet)
-    table.append([column_heading(column) for column in columns])
-    for record in records:
-        table.append([record[column] for column in columns])  # strings stay strings: "001" is not 1
-    for cell in table[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
     for number, column in enumerate(columns, start=1):
-        letter = get_column_letter(number)
-        table.column_dimensions[letter].width = LONG_COLUMNS.get(column, NARROW if column.endswith("order") else WIDE)
-        if column in LONG_COLUMNS:
-            for (cell,) in table.iter_rows(min_row=2, min_col=number, max_col=number):
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        put(table, 1, number, column_heading(column))
+        table.cell(1, number).font = Font(bold=True)
+        for row, record in enumerate(records, start=2):
+            put(table, row, number, record[column])
+        table.column_dimensions[get_column_letter(number)].width = column_width(records, column)
     table.freeze_panes = "A2"
     table.auto_filter.ref = table.dimensions
     about = book.create_sheet(sheet_title("source"))
-    for key in ("policy", "revision"):
-        about.append([column_heading(key), source[key]["ja"], source[key]["en"]])
+    for row, key in enumerate(("policy", "revision"), start=1):
+        for number, value in enumerate((column_heading(key), *(source[key][language] for language in LANGUAGES)), 1):
+            put(about, row, number, value)
+    for cells in about.columns:
+        width = max(display_width(cell.value) for cell in cells) + 2
+        about.column_dimensions[cells[0].column_letter].width = width
+    for each in book.worksheets:
+        fit_rows(each)
+        print_setup(each, source)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -117,6 +117,8 @@ def test_downloads_parse_back_to_the_data(page, site_server, policy):
     assert data["competencies"] == competency_records(policy)
     initiatives = list(csv.DictReader(io.StringIO(fetch(by_name["initiatives.csv"]).decode("utf-8-sig"))))
     assert initiatives == initiative_records(policy) and len(initiatives) == len(policy.initiatives)
+    for address in (initiatives[0]["page_ja"], initiatives[0]["page_en"]):  # the page column leads to the page
+        assert f">{initiatives[0]['number']}" in fetch(site_server + address).decode()
     assert json.loads(fetch(by_name["initiatives.json"]))["initiatives"] == initiative_records(policy)
     # the English explorer links to the same files
     page.goto(f"{site_server}/en/explorer/")

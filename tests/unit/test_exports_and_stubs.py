@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+from math import ceil
 
 import pytest
 from openpyxl import load_workbook
@@ -14,13 +15,16 @@ from tiny_policy import HOSTILE, build_tiny_policy
 from handbook.exports import (
     COMPETENCY_COLUMNS,
     INITIATIVE_COLUMNS,
+    LINE_HEIGHT,
     column_heading,
     competency_records,
     csv_bytes,
+    display_width,
     initiative_records,
     write_downloads,
     xlsx_bytes,
 )
+from handbook.model import LANGUAGES, Text
 from handbook.site import page_specs
 from handbook.stubs import MARKER, stub_text, write_stubs
 from handbook.ui import label
@@ -84,6 +88,10 @@ def test_initiative_records(tiny):
     assert list(record) == INITIATIVE_COLUMNS
     assert (record["number"], record["area_id"], record["theme_id"]) == ("001", "people", "learning-culture")
     assert record["text_en"] == "\n".join(text.en for text in initiative.text)
+    # the page's address from the site root: what a spreadsheet that turned "001" into 1 still shows
+    [spec] = [spec for spec in page_specs(tiny) if spec.path == initiative.page]
+    assert (record["page_ja"], record["page_en"]) == (f"/{spec.url}", f"/en/{spec.url}")
+    assert record["page_ja"] == "/initiatives/001/"
 
 
 def test_csv_starts_with_a_bom_and_reads_back_as_written(tiny):
@@ -123,6 +131,90 @@ def test_workbook_has_bilingual_headings_text_numbers_and_a_source_sheet(tiny):
     values = list(book.worksheets[0].iter_rows(min_row=2, values_only=True))
     assert [row[0] for row in values] == [record["rank_order"] for record in competencies]
     assert any(HOSTILE in row[COMPETENCY_COLUMNS.index("description_en")] for row in values)
+
+
+# Texts that a spreadsheet would run as formulas, as competency names (OWASP, "CSV Injection"), and a code.
+FORMULAS = ['=HYPERLINK("http://example.com","市民目線")', "+1+1", "-2+3+cmd|' /C calc'!A0", "@SUM(1,1)"]
+CODE = "007"
+
+
+@pytest.fixture
+def formula_downloads(tmp_path):
+    """The downloads of a tiny policy whose first items are named like formulas, and one like a code."""
+    policy = build_tiny_policy()
+    for item, name in zip(policy.tables[0].items, [*FORMULAS, CODE], strict=False):
+        item.name = Text(name, name)
+    write_downloads(policy, tmp_path)
+    return tmp_path / "downloads"
+
+
+def test_no_text_becomes_a_formula_in_the_workbooks(formula_downloads):
+    seen = set()
+    for name in ("competencies", "initiatives"):
+        book = load_workbook(formula_downloads / f"{name}.xlsx")
+        for sheet in book.worksheets:
+            for cell in (cell for row in sheet.iter_rows() for cell in row):
+                assert cell.data_type != "f", (name, sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    assert cell.data_type == "s", (name, sheet.title, cell.coordinate, cell.value)
+                if cell.value in FORMULAS:
+                    assert cell.quotePrefix, cell.value  # editing the cell in Excel keeps it text
+                    seen.add(cell.value)
+        if name == "initiatives":
+            assert book.worksheets[0]["A2"].value == "001" and book.worksheets[0]["A2"].data_type == "s"
+    assert seen == set(FORMULAS)
+    table = load_workbook(formula_downloads / "competencies.xlsx").worksheets[0]
+    item_ja = COMPETENCY_COLUMNS.index("item_ja") + 1
+    codes = [row[item_ja - 1] for row in table.iter_rows(min_row=2) if row[item_ja - 1].value == CODE]
+    assert codes and all(cell.data_type == "s" and not cell.quotePrefix for cell in codes)
+
+
+def test_no_csv_cell_starts_a_formula(formula_downloads):
+    named = 0
+    for name in ("competencies", "initiatives"):
+        rows = list(csv.reader(io.StringIO((formula_downloads / f"{name}.csv").read_text("utf-8-sig"), newline="")))
+        for row in rows:
+            for value in row:
+                assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (name, value)
+                if value[1:] in FORMULAS:
+                    assert value == "'" + value[1:]
+                    named += 1
+    assert named == len(FORMULAS) * len(LANGUAGES) * 2  # the first table's items serve two ranks
+    # the record, the JSON and a cell that only contains such a character later are left as they are
+    data = [{"a": "\tcmd", "b": "\r=1", "c": "1-2=3 @home", "d": 7}]
+    [row] = csv.DictReader(io.StringIO(csv_bytes(data, ["a", "b", "c", "d"]).decode("utf-8-sig"), newline=""))
+    assert row == {"a": "'\tcmd", "b": "'\r=1", "c": "1-2=3 @home", "d": "7"}
+    assert data[0]["a"] == "\tcmd"
+    names = {
+        r["item_ja"] for r in json.loads((formula_downloads / "competencies.json").read_text("utf-8"))["competencies"]
+    }
+    assert set(FORMULAS) <= names
+
+
+def test_every_sheet_prints_on_a4_landscape_one_page_wide_under_its_headings(tiny, tmp_path):
+    write_downloads(tiny, tmp_path)
+    title, revision = tiny.meta["title"], tiny.meta["revision"]
+    for name in ("competencies", "initiatives"):
+        book = load_workbook(tmp_path / "downloads" / f"{name}.xlsx")
+        assert book.properties.creator == f"{label('site_name').ja} / {label('site_name').en}"
+        assert title.ja in book.properties.title and label(name).en in book.properties.title
+        for sheet in book.worksheets:
+            setup = sheet.page_setup
+            assert (setup.paperSize, setup.orientation) == (9, "landscape")  # 9: A4 in the file format, sheet.title
+            assert sheet.sheet_properties.pageSetUpPr.fitToPage and (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+            assert sheet.print_title_rows == "$1:$1"
+            assert sheet.oddHeader.left.text == f"{title.ja} {revision.ja}"
+            assert sheet.oddHeader.right.text == f"{title.en} {revision.en}"
+            assert sheet.oddFooter.right.text == "&P / &N"
+            # no cell's text is cut: each row holds at least the lines its longest cell needs at full width
+            for row in sheet.iter_rows():
+                for cell in row:
+                    width = sheet.column_dimensions[cell.column_letter].width
+                    needed = sum(ceil(display_width(line) / width) or 1 for line in str(cell.value).split("\n"))
+                    assert sheet.row_dimensions[cell.row].height >= needed * LINE_HEIGHT, (sheet.title, cell.value)
+                    assert cell.alignment.wrap_text
+        heading = book.worksheets[0]["A1"].value
+        assert book.worksheets[0].column_dimensions["A"].width >= max(map(len, heading.split()))
 
 
 def test_write_downloads_writes_csv_json_and_excel_of_both(tiny, tmp_path):

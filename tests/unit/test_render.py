@@ -12,6 +12,7 @@ from urllib.parse import urldefrag, urljoin
 
 import pytest
 from jinja2 import UndefinedError
+from markupsafe import escape
 from tiny_policy import CJK_PUNCTUATION, GLOSSARY_ID, HOSTILE, HOSTILE_ITEM, PROSE_KINDS, build_tiny_policy
 
 from handbook.compare import comparison_page, comparison_pairs, item_histories, pair_items
@@ -296,6 +297,14 @@ def test_downloads_from_english_pages_go_up_one_more_folder(pages):
         assert urljoin(SITE + "explorer/", href).startswith(SITE + "downloads/")
     for href in en:
         assert urljoin(SITE + "en/explorer/", href).startswith(SITE + "downloads/")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_downloads_say_how_to_open_the_csv(pages, language):
+    """LibreOffice needs UTF-8 chosen, and Excel makes the CSV's "001" 1: the page says both, under the links."""
+    downloads = pages[language, "explorer.md"].split('<div class="downloads">', 1)[1].split("</div>", 1)[0]
+    for key in ("downloads_encoding", "downloads_numbers"):
+        assert f"<p>{escape(label(key)[language])}</p>" in downloads  # as Jinja escapes it
 
 
 def test_glossary_terms_are_linked_with_their_definition_escaped(tiny, pages):
