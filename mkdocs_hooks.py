@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from handbook.build import SiteSwap, current, start, write_outputs
 from handbook.errors import PolicyDataError
 from handbook.model import LANGUAGES
-from handbook.site import heading_link_title, mkdocs_nav, not_found_page, site_path, theme_words
+from handbook.site import heading_link_title, mkdocs_nav, not_found_page, site_path, theme_html, theme_words
 from handbook.stubs import write_stubs
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -55,7 +55,7 @@ def on_config(config):
     language = _language(config)
     words = theme_words(build.policy, language)
     config["nav"] = mkdocs_nav(build.policy, language)
-    config["site_description"] = words["description"]
+    config["site_description"] = theme_html(words["description"])  # Material prints it as it is
     config["mdx_configs"].setdefault("toc", {})["permalink_title"] = heading_link_title(language)
     config["extra"]["handbook"] = words  # read by overrides/partials (copyright, handbook-search)
     config["extra"]["not_found"] = not_found_page(site_path(config["site_url"]))  # read by overrides/404.html

@@ -151,15 +151,12 @@ def mkdocs_nav(policy: Policy, language: str) -> list:
     ]
 
 
-def theme_words(policy: Policy, language: str) -> dict[str, Markup]:
-    """What the site generator's theme says around the pages, in one language, from the data and ui.yml, as HTML
-    (see theme_html): the site's description (it names the revision), the footer's source line and the search
-    box's words."""
+def theme_words(policy: Policy, language: str) -> dict[str, str]:
+    """What the site generator's theme says around the pages, in one language, from the data and ui.yml, as plain
+    text for the handbook's own partials, which escape it: the site's description (it names the revision; the
+    theme prints it as it is, so the adapters hand it over through theme_html), the footer's source line and the
+    search box's words."""
     names = {"title": policy.meta["title"][language], "revision": policy.meta["revision"][language]}
-    return {key: theme_html(text) for key, text in _theme_texts(names, language).items()}
-
-
-def _theme_texts(names: dict[str, str], language: str) -> dict[str, str]:
     return {
         "description": label("site_description")[language].format(**names),
         "footer": label("footer_source")[language].format(**names),

@@ -17,6 +17,8 @@ from filelock import FileLock
 
 T = TypeVar("T")
 REPOSITORY = Path(__file__).resolve().parent.parent
+# the second generator, in its own environment (scripts/setup_zensical.sh; tests/site/test_generators.py)
+ZENSICAL = REPOSITORY / ".venv-zensical" / "bin" / "zensical"
 
 
 def run_python(*args: str, cwd: Path = REPOSITORY) -> subprocess.CompletedProcess:

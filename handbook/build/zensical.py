@@ -69,7 +69,7 @@ def language_config(build: Build, language: str, project: Path) -> dict:
     return _plain(
         {
             "site_name": label("site_name")[language],
-            "site_description": words["description"],
+            "site_description": theme_html(words["description"]),  # the theme prints it as it is
             "docs_dir": "docs",
             "site_dir": "site",
             "use_directory_urls": True,

@@ -1,14 +1,17 @@
 """A copy of the project whose every text holds markup: a maintainer's pull request or a pasted text must never
-run on a staff member's screen. Shared by the tests of tests/site/test_data_is_never_markup.py (one build)."""
+run on a staff member's screen. Shared by the tests of tests/site/test_data_is_never_markup.py (one build with
+each generator, at once)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from handbook_testing import build_at_once, copy_project, git, published
+from handbook_testing import ZENSICAL, build_at_once, copy_project, git, published
 
 # Ends every element whose content the parser does not read as markup (title, style, textarea, script) and both
 # kinds of attribute quotes, then opens an element of its own: wherever the text lands unescaped, a <pwn-N>
@@ -23,7 +26,8 @@ def payload(number: int | str) -> str:
 
 @dataclass
 class HostileProject:
-    root: Path  # the project, built into root/site
+    root: Path  # the project, built by MkDocs into root/site
+    zensical_site: Path  # the same project built by Zensical
     texts: dict[str, str]  # payload number → where its text is: "file, field path"
 
 
@@ -65,6 +69,16 @@ def make_hostile_project(root: Path) -> HostileProject:
         file.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", COMMIT_TITLE, date="2025-04-01T09:00:00+09:00")
+    zensical_site = root / "zensical-site"
+    zensical = subprocess.Popen(
+        [sys.executable, "-m", "handbook.build.zensical", str(zensical_site), "--project", str(project)]
+        + ["--zensical", str(ZENSICAL), "--work", str(root / "zensical-work")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     (result,) = build_at_once(project)
+    output, _ = zensical.communicate()
     assert result.returncode == 0, result.stdout
-    return HostileProject(project, texts)
+    assert zensical.returncode == 0, output
+    return HostileProject(project, zensical_site, texts)

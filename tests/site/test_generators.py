@@ -16,9 +16,7 @@ import pytest
 from page_facts import page_facts
 from test_links import check_site
 
-from handbook_testing import REPOSITORY, made_once
-
-ZENSICAL = REPOSITORY / ".venv-zensical" / "bin" / "zensical"
+from handbook_testing import REPOSITORY, ZENSICAL, made_once
 
 # Differences that remain between the two builds, each with its reason; none is ignored silently.
 KNOWN: dict[tuple[str, str], str] = {}
