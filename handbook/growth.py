@@ -156,6 +156,8 @@ MESSAGES = (
     "sep_list",
     "sep_colon",
     "sep_alt",
+    "sep_paren_open",
+    "sep_paren_close",
 )
 
 

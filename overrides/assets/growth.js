@@ -419,13 +419,19 @@
     return FORMULA.test(value) && value[0] === "'" ? value.slice(1) : value;
   }
 
-  function groupName(body) {  // "Attitude: Ethics", 姿勢：倫理
+  function groupParts(body) {  // the group's kind and name (none for a results group: its name is the orientation's)
     var group = body.querySelector(".sc-group");
-    if (!group) return "";
+    if (!group) return null;
     var kind = group.querySelector(".kind");
     var name = Array.prototype.filter.call(group.childNodes, function (node) { return node !== kind; })
       .map(function (node) { return node.textContent; }).join("").trim().replace(/\s+/g, " ");
-    return kind ? kind.textContent.trim() + words("sep_colon") + name : name;
+    return { kind: kind ? kind.textContent.trim() : "", name: name };
+  }
+
+  function groupName(body) {  // "Attitude: Ethics", 姿勢：倫理観
+    var parts = groupParts(body);
+    if (!parts) return "";
+    return parts.kind ? parts.kind + words("sep_colon") + parts.name : parts.name;
   }
 
   function exportCsv() {
@@ -526,13 +532,24 @@
     return fromCsv(body);
   }
 
+  // An item's name, and its group's when another item of the sheet has the same name (正確性, in two groups)
+  function itemLabel(id) {
+    var name = itemName(id);
+    if (ITEMS.filter(function (other) { return itemName(other) === name; }).length < 2) return name;
+    var body = document.getElementById(id).closest("tbody");
+    var parts = groupParts(body);
+    var group = parts ? parts.name : body.querySelector(".sc-orientation").textContent.trim();
+    return name + words("sep_paren_open") + group + words("sep_paren_close");
+  }
+
   /* What an import kept because the file lacks it, in words: the items', the vision answers' and the fields'
      names. Empty when the file had everything. */
   function lacking(missing) {
     function quoted(name) { return words("growth_import_missing_name", { name: name }); }
     var parts = [];
     if (missing.items.length) {
-      parts.push(words("growth_import_missing_items", { items: missing.items.map(itemName).map(quoted).join(words("sep_list")) }));
+      var items = missing.items.map(itemLabel).map(quoted).join(words("sep_list"));
+      parts.push(words("growth_import_missing_items", { items: items }));
     }
     if (missing.vision.length) {
       var answers = missing.vision.map(function (name) { return quoted(words("growth_vision_" + name)); });

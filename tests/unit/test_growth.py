@@ -75,6 +75,11 @@ def test_the_sheet_tells_the_script_its_record(tiny, sheets, language):
         assert data["data-items"].split() == [item.id for item in rank.table.items]
         assert data["data-vision"].split() == list(growth.VISION_QUESTIONS)
         assert set(json.loads(data["data-ranks"])) == {r.id for r in tiny.ranks}
+        # the CSV's first header in both languages (a CSV imports on either page), none "ID…", which Excel would
+        # take for the start of a SYLK file
+        headers = json.loads(data["data-csv-id"])
+        assert len(set(headers)) == len(LANGUAGES) and label("growth_csv_id")[language] in headers
+        assert not [header for header in headers if header.startswith("ID")]
         messages = json.loads(data["data-messages"])
         assert messages["growth_import_not_record"] == label("growth_import_not_record")[language]
         assert re.search(r"<section class=\"[^\"]*\bjs-only\b[^\"]*\"[^>]*data-growth ", text), (
@@ -105,6 +110,8 @@ def test_every_item_has_its_inputs_and_names(tiny, sheets, language):
         for marker in ("data-growth-export", "data-growth-export-csv", "data-growth-clear", "data-growth-summary"):
             assert re.search(rf"\b{marker}\b", text), marker
         assert re.search(r'<input type="file"[^>]*data-growth-import', text)
+        undo = re.search(r"<button [^>]*\bdata-growth-undo\b[^>]*>", text)
+        assert undo and re.search(r"\shidden[\s>]", undo.group(0)), "no undo until an import"
         assert 'role="status"' in text and 'role="alert"' in text
         # one row of column headers, each rating column named by its own (a header spanning the five made the
         # table one whose cells' headers a checker cannot tell), and every radio's label says what it rates
