@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .compare import pair_items
-from .model import LANGUAGES, CompetencyGroup, CompetencyItem, Policy, Rank
+from .model import CompetencyGroup, CompetencyItem, Policy, Rank
 from .ui import label
 
 RECORD_SCHEMA = "kumamoto-city-growth-record"
@@ -98,8 +98,7 @@ def orientation_blocks(rank: Rank) -> list[tuple[str, list[CompetencyGroup]]]:
 
 def page_data(policy: Policy, rank: Rank, language: str, sheet_href) -> dict[str, str]:
     """The data attributes the script reads from the sheet: the record's format, revision, rank and item ids,
-    and the other ranks' names and sheets (to say where a file of another rank belongs); the CSV's first header
-    in every language (a CSV exported on either language's page imports on the other)."""
+    and the other ranks' names and sheets (to say where a file of another rank belongs)."""
     ranks = {other.id: {"name": other.name[language], "href": sheet_href(other)} for other in policy.ranks}
     return {
         "data-schema": RECORD_SCHEMA,
@@ -110,7 +109,6 @@ def page_data(policy: Policy, rank: Rank, language: str, sheet_href) -> dict[str
         "data-items": " ".join(item.id for item in rank.table.items),
         "data-vision": " ".join(VISION_QUESTIONS),
         "data-ranks": json.dumps(ranks, ensure_ascii=False, separators=(",", ":")),
-        "data-csv-id": json.dumps([label("growth_csv_id")[other] for other in LANGUAGES], ensure_ascii=False),
     }
 
 

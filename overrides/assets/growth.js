@@ -24,7 +24,6 @@
   var VISION = root.dataset.vision.split(/\s+/).filter(Boolean);
   var FIELDS = ["section", "name", "date"];
   var RANKS = JSON.parse(root.dataset.ranks);
-  var CSV_ID_HEADERS = JSON.parse(root.dataset.csvId);  // the CSV's first header, in every language
   var WORDS = JSON.parse(root.dataset.messages);
   var KEY = "kumamoto-growth-record:" + RANK;
   var UNDO_KEY = KEY + ":undo";
@@ -484,7 +483,8 @@
      one (the #… rows and #rank at the top, "ID" as the first header), from a page in either language. The
      first row is the headers. Cells Excel left off the end of a row are empty; a row the file lacks (a last
      row cut short is one) stays out. A file cut before its last rows (#…) is read as one of this format and
-     revision when its headers are ours. Null when it is no growth record's CSV. */
+     revision when its rank's row follows the headers, as this format has it. Null when it is no growth
+     record's CSV. */
   function fromCsv(source) {
     var parsed = parseCsv(source);
     var rows = parsed.rows;
@@ -504,7 +504,7 @@
       else if (id && id[0] !== "#") data.items[id] = { name: unformula(row[3] || "") || id, rating: (row[4] || "").trim(), note: value };
     });
     if (data.schema === undefined) {
-      if (CSV_ID_HEADERS.indexOf((rows[0][0] || "").trim()) < 0) return null;
+      if (rows.length < 2 || rows[0].length !== 6 || (rows[1][0] || "").trim().indexOf("rank:") !== 0) return null;
       data.schema = SCHEMA;
       data.version = VERSION;
       data.revision = REVISION;

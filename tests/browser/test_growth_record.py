@@ -568,7 +568,7 @@ def test_export_change_import_gives_back_every_record(browser, site_server, poli
     do not redraw the other."""
     ids = [item.id for item in policy.rank(RANK).table.items]
     rng = random.Random(20261206)
-    records = [random_record(rng, ids, shift_jis=index % 4 < 2) for index in range(16)]
+    records = [random_record(rng, ids, shift_jis=index % 4 < 2) for index in range(12)]
     pages = {}
     try:
         for language in LANGUAGES:
@@ -594,7 +594,7 @@ def test_export_change_import_gives_back_every_record(browser, site_server, poli
                 for name, content in variants.items():
                     file = base64.b64encode(content).decode()
                     jobs[importing][name].append({"name": name, "file": file, "want": record})
-        assert min(len(kinds["excel.csv"]) for kinds in jobs.values()) >= 4, "too few Shift_JIS re-saves"
+        assert min(len(kinds["excel.csv"]) for kinds in jobs.values()) >= 3, "too few Shift_JIS re-saves"
         for language, kinds in jobs.items():
             batch = [job for kind in kinds.values() for job in kind]
             given = [{"name": job["name"], "file": job["file"]} for job in batch]
