@@ -2,6 +2,8 @@
 filled in, kept over a reload, exported (JSON, CSV), cleared, imported back; a malformed file, another rank's
 record and an older revision's handled without losing the current record; the filled sheet printed on A4;
 no request made while filling, exporting and importing; the sheet on a phone, with the keyboard, under axe.
+A cut-off file keeps what it lacks and names it, and the import can be undone; a CSV of the first format still
+imports; random records come back whole through CSV (also re-saved in Shift_JIS) and JSON, across languages.
 """
 
 from __future__ import annotations
