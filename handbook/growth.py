@@ -127,6 +127,13 @@ MESSAGES = (
     "growth_import_other_rank",
     "growth_import_revision",
     "growth_import_dropped",
+    "growth_import_missing",
+    "growth_import_missing_name",
+    "growth_import_missing_items",
+    "growth_import_missing_vision",
+    "growth_undo_hint",
+    "growth_undo_confirm",
+    "growth_undone",
     "growth_stored_dropped",
     "growth_stored_unreadable",
     "growth_file_name",
@@ -146,6 +153,9 @@ MESSAGES = (
     "growth_vision_actions",
     "sep_list",
     "sep_colon",
+    "sep_alt",
+    "sep_paren_open",
+    "sep_paren_close",
 )
 
 

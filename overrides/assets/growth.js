@@ -5,7 +5,10 @@
    both languages) and nothing is sent anywhere: this script makes no request. The record is exported as a
    file (JSON, or CSV with a BOM for Excel) and imported back; an import that is not a record of this rank
    and format is refused, one from another revision is mapped by item id, and the current record is never
-   replaced without asking. Without this script the page is the blank printable sheet. */
+   replaced without asking. An import takes only what the file carries: whatever it lacks (a cut-off CSV, a
+   JSON without its vision) keeps its current value and is named; the record as it was before the import is
+   kept (KEY + ":undo") for one "undo import" button. Without this script the page is the blank printable
+   sheet. */
 (function () {
   "use strict";
 
@@ -23,11 +26,14 @@
   var RANKS = JSON.parse(root.dataset.ranks);
   var WORDS = JSON.parse(root.dataset.messages);
   var KEY = "kumamoto-growth-record:" + RANK;
+  var UNDO_KEY = KEY + ":undo";
   var english = document.documentElement.lang === "en";
 
   var statusBox = root.querySelector("[data-growth-status]");
   var alertBox = root.querySelector("[data-growth-alert]");
   var savedLine = root.querySelector("[data-growth-saved]");
+  var undoButton = root.querySelector("[data-growth-undo]");
+  var picker = root.querySelector("[data-growth-import]");
   var summary = document.querySelector("[data-growth-summary]");
   var visionSection = document.querySelector("[data-growth-vision-section]");
 
@@ -63,8 +69,14 @@
     return typeof value === "string" ? value.slice(0, 20000) : "";
   }
 
-  /* A parsed file or stored value → {record, dropped: [item names], revision} or {error: message key}. Only a
-     record of this handbook's format and of this rank is taken; its entries are mapped to this sheet by id. */
+  function has(object, name) {
+    return !!object && typeof object === "object" && Object.prototype.hasOwnProperty.call(object, name);
+  }
+
+  /* A parsed file or stored value → {record, missing, dropped: [item names], revision} or {error: message key}.
+     Only a record of this handbook's format and of this rank is taken; its entries are mapped to this sheet by
+     id. What it does not carry is blank in the record and listed in missing ({fields, vision, items}: names
+     and ids), so that an import can keep the current values for those instead. */
   function adopt(data) {
     if (!data || typeof data !== "object" || Array.isArray(data) || data.schema !== SCHEMA) {
       return { error: "growth_import_not_record" };
@@ -79,10 +91,16 @@
     if (typeof items !== "object" || Array.isArray(items)) return { error: "growth_import_not_record" };
     var record = emptyRecord();
     var dropped = [];
-    var fields = data.fields && typeof data.fields === "object" ? data.fields : {};
-    var vision = data.vision && typeof data.vision === "object" ? data.vision : {};
-    FIELDS.forEach(function (name) { record.fields[name] = text(fields[name]); });
-    VISION.forEach(function (name) { record.vision[name] = text(vision[name]); });
+    var missing = { fields: [], vision: [], items: [] };
+    FIELDS.forEach(function (name) {
+      if (has(data.fields, name)) record.fields[name] = text(data.fields[name]); else missing.fields.push(name);
+    });
+    VISION.forEach(function (name) {
+      if (has(data.vision, name)) record.vision[name] = text(data.vision[name]); else missing.vision.push(name);
+    });
+    ITEMS.forEach(function (id) {
+      if (!has(items[id], "rating") || !has(items[id], "note")) missing.items.push(id);
+    });
     var malformed = false;
     Object.keys(items).forEach(function (id) {
       var entry = items[id];
@@ -95,11 +113,36 @@
         if (rating !== null || note) dropped.push(typeof entry.name === "string" && entry.name ? entry.name : id);
         return;
       }
-      record.items[id] = { rating: rating, note: note };
+      record.items[id] = {};  // only what the entry carries (see merged)
+      if (has(entry, "rating")) record.items[id].rating = rating;
+      if (has(entry, "note")) record.items[id].note = note;
     });
     if (malformed) return { error: "growth_import_not_record" };
-    return { record: record, dropped: dropped, revision: data.revision,
+    return { record: record, missing: missing, dropped: dropped, revision: data.revision,
              revisionText: typeof data.revision_text === "string" && data.revision_text ? data.revision_text : data.revision };
+  }
+
+  /* The imported record over the current one: each field, answer, rating and note the file carries replaces the
+     current one; the rest stay. */
+  function merged(base, found) {
+    var record = emptyRecord();
+    var file = found.record;
+    FIELDS.forEach(function (name) {
+      record.fields[name] = found.missing.fields.indexOf(name) < 0 ? file.fields[name] : base.fields[name] || "";
+    });
+    VISION.forEach(function (name) {
+      record.vision[name] = found.missing.vision.indexOf(name) < 0 ? file.vision[name] : base.vision[name] || "";
+    });
+    ITEMS.forEach(function (id) {
+      var mine = base.items[id] || { rating: null, note: "" };
+      var theirs = file.items[id] || {};
+      var entry = {
+        rating: theirs.rating !== undefined ? theirs.rating : mine.rating,
+        note: theirs.note !== undefined ? theirs.note : mine.note,
+      };
+      if (entry.rating !== null || entry.note) record.items[id] = entry;
+    });
+    return record;
   }
 
   var current = emptyRecord();
@@ -117,7 +160,8 @@
         if (!window.localStorage.getItem(KEY + ":previous")) window.localStorage.setItem(KEY + ":previous", raw);
       } catch (error) { /* the record is shown all the same */ }
     }
-    return found.error ? { record: emptyRecord(), dropped: [], unreadable: true } : found;
+    if (found.error) return { record: emptyRecord(), dropped: [], unreadable: true };
+    return { record: merged(emptyRecord(), found), dropped: found.dropped };
   }
 
   function save() {
@@ -322,8 +366,10 @@
     return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
   }
 
+  // 成長記録_主事級_2026-12-06.csv, growth-record_staff-level_2026-12-06.csv: the rank as staff know it
   function fileName(extension) {
-    return words("growth_file_name") + "_" + RANK + "_" + today() + "." + extension;
+    var rank = (RANKS[RANK] ? RANKS[RANK].name : RANK).replace(/[\\/:*?"<>|\s]+/g, "-").toLowerCase();
+    return words("growth_file_name") + "_" + rank + "_" + today() + "." + extension;
   }
 
   function download(name, type, content) {
@@ -355,41 +401,65 @@
     download(fileName("json"), "application/json", JSON.stringify(exported(), null, 2) + "\n");
   }
 
-  /* CSV for Excel: UTF-8 with a BOM, CRLF; a cell that Excel would read as a formula gets a leading
-     apostrophe, which the import takes off again. Rows: meta (#…), fields, the items, the vision. */
+  /* CSV for Excel: UTF-8 with a BOM, CRLF, headed in the page's language. Rows: the headers; the rank and the
+     fields, as at the top of the sheet; the items; the vision; last, the record's format (#…), which whoever
+     reads the table need not meet first. A cell Excel would take for a formula (OWASP: = + - @, tab or CR
+     first) gets a leading apostrophe, and so does one already starting with apostrophes before such a
+     character: the import takes exactly one off, and every value comes back as it was. */
+  var FORMULA = /^'*[=+\-@\t\r]/;
+
   function cell(value) {
     var shown = value === null || value === undefined ? "" : String(value);
-    if (/^[=+\-@\t\r]/.test(shown)) shown = "'" + shown;
+    if (FORMULA.test(shown)) shown = "'" + shown;
     return /[",\r\n]/.test(shown) ? '"' + shown.replace(/"/g, '""') + '"' : shown;
+  }
+
+  function unformula(value) {
+    return FORMULA.test(value) && value[0] === "'" ? value.slice(1) : value;
+  }
+
+  function groupParts(body) {  // the group's kind and name (none for a results group: its name is the orientation's)
+    var group = body.querySelector(".sc-group");
+    if (!group) return null;
+    var kind = group.querySelector(".kind");
+    var name = Array.prototype.filter.call(group.childNodes, function (node) { return node !== kind; })
+      .map(function (node) { return node.textContent; }).join("").trim().replace(/\s+/g, " ");
+    return { kind: kind ? kind.textContent.trim() : "", name: name };
+  }
+
+  function groupName(body) {  // "Attitude: Ethics", 姿勢：倫理観
+    var parts = groupParts(body);
+    if (!parts) return "";
+    return parts.kind ? parts.kind + words("sep_colon") + parts.name : parts.name;
   }
 
   function exportCsv() {
     var record = exported();
     var rows = [[words("growth_csv_id"), words("orientation"), words("group"), words("item"), words("self_rating"),
                  words("notes_column")]];
-    rows.push(["#schema", "", "", "", "", record.schema]);
-    rows.push(["#version", "", "", "", "", String(record.version)]);
-    rows.push(["#revision", "", "", record.revision_text, "", record.revision]);
-    rows.push(["#rank", "", "", words("rank"), "", record.rank]);
+    rows.push(["rank:" + RANK, "", "", words("rank"), "", record.rank_name]);
     rows.push(["field:section", "", "", words("section_field"), "", record.fields.section]);
     rows.push(["field:name", "", "", words("name_field"), "", record.fields.name]);
     rows.push(["field:date", "", "", words("date_field"), "", record.fields.date]);
     document.querySelectorAll("tr[data-growth-row]").forEach(function (row) {
       var body = row.closest("tbody");
       var orientation = body.querySelector(".sc-orientation");
-      var group = body.querySelector(".sc-group");
       var item = record.items[row.id];
-      rows.push([row.id, orientation ? orientation.textContent.trim() : "",
-                 group ? group.textContent.trim().replace(/\s+/g, " ") : "", item.name,
+      rows.push([row.id, orientation ? orientation.textContent.trim() : "", groupName(body), item.name,
                  item.rating === null ? "" : String(item.rating), item.note]);
     });
     VISION.forEach(function (name) {
       rows.push(["vision:" + name, "", "", words("growth_vision_" + name), "", record.vision[name]]);
     });
+    rows.push(["#schema", "", "", "", "", record.schema]);
+    rows.push(["#version", "", "", "", "", String(record.version)]);
+    rows.push(["#revision", "", "", record.revision_text, "", record.revision]);
     var csv = rows.map(function (row) { return row.map(cell).join(","); }).join("\r\n") + "\r\n";
     download(fileName("csv"), "text/csv;charset=utf-8", "\ufeff" + csv);
   }
 
+  /* CSV text → its rows, and whether it ends where a row ends (every export does, with CRLF; a file cut short
+     ends inside its last row, maybe inside a quoted note). */
   function parseCsv(source) {
     var rows = [], row = [], value = "", quoted = false;
     for (var i = 0; i < source.length; i += 1) {
@@ -406,39 +476,52 @@
       } else value += c;
     }
     if (value !== "" || row.length) { row.push(value); rows.push(row); }
-    return rows;
+    return { rows: rows, complete: !quoted && /[\r\n]$/.test(source) };
   }
 
-  function unformula(value) {
-    return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
-  }
-
-  /* Our own CSV back into a record's shape (adopt() then checks it like a JSON file). */
+  /* Our own CSV back into a record's shape (adopt() then checks it like a JSON file): this layout or the first
+     one (the #… rows and #rank at the top, "ID" as the first header), from a page in either language. The
+     first row is the headers. Cells Excel left off the end of a row are empty; a row the file lacks (a last
+     row cut short is one) stays out. A file cut before its last rows (#…) is read as one of this format and
+     revision when its rank's row follows the headers, as this format has it. Null when it is no growth
+     record's CSV. */
   function fromCsv(source) {
+    var parsed = parseCsv(source);
+    var rows = parsed.rows;
+    if (!parsed.complete) rows.pop();
+    if (!rows.length) return null;
     var data = { items: {}, fields: {}, vision: {} };
-    var seen = false;
-    parseCsv(source).forEach(function (row) {
+    rows.slice(1).forEach(function (row) {
       var id = (row[0] || "").trim();
       var value = unformula(row[5] || "");
-      if (id === "#schema") { data.schema = value.trim(); seen = true; }
+      if (id === "#schema") data.schema = value.trim();
       else if (id === "#version") data.version = /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
-      else if (id === "#revision") { data.revision = value.trim(); data.revision_text = row[3] || ""; }
+      else if (id === "#revision") { data.revision = value.trim(); data.revision_text = unformula(row[3] || ""); }
       else if (id === "#rank") data.rank = value.trim();
+      else if (id.indexOf("rank:") === 0) data.rank = id.slice(5);
       else if (id.indexOf("field:") === 0) data.fields[id.slice(6)] = value;
       else if (id.indexOf("vision:") === 0) data.vision[id.slice(7)] = value;
-      else if (id && id[0] !== "#" && row.length >= 6 && id !== words("growth_csv_id")) {
-        data.items[id] = { name: row[3] || id, rating: (row[4] || "").trim(), note: value };
-      }
+      else if (id && id[0] !== "#") data.items[id] = { name: unformula(row[3] || "") || id, rating: (row[4] || "").trim(), note: value };
     });
-    return seen ? data : null;
+    if (data.schema === undefined) {
+      if (rows.length < 2 || rows[0].length !== 6 || (rows[1][0] || "").trim().indexOf("rank:") !== 0) return null;
+      data.schema = SCHEMA;
+      data.version = VERSION;
+      data.revision = REVISION;
+    }
+    return data;
   }
 
+  /* The file's text: UTF-8 (ours, with or without the BOM; one cut inside a character at its end reads too,
+     its last row then being incomplete) or Shift_JIS (a CSV saved again by Excel on a Japanese PC). */
   function decode(buffer) {
-    try {
-      return new TextDecoder("utf-8", { fatal: true }).decode(buffer);
-    } catch (error) {
-      return new TextDecoder("shift_jis").decode(buffer);  // a CSV saved again by Excel on a Japanese PC
+    var bytes = new Uint8Array(buffer);
+    for (var cut = 0; cut < 4 && cut <= bytes.length; cut += 1) {
+      try {
+        return new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, bytes.length - cut));
+      } catch (error) { /* not UTF-8, or a character cut at the end: once more without the last byte */ }
     }
+    return new TextDecoder("shift_jis").decode(bytes);
   }
 
   function parseFile(source) {
@@ -447,6 +530,34 @@
       try { return JSON.parse(body); } catch (error) { return null; }
     }
     return fromCsv(body);
+  }
+
+  // An item's name, and its group's when another item of the sheet has the same name (正確性, in two groups)
+  function itemLabel(id) {
+    var name = itemName(id);
+    if (ITEMS.filter(function (other) { return itemName(other) === name; }).length < 2) return name;
+    var body = document.getElementById(id).closest("tbody");
+    var parts = groupParts(body);
+    var group = parts ? parts.name : body.querySelector(".sc-orientation").textContent.trim();
+    return name + words("sep_paren_open") + group + words("sep_paren_close");
+  }
+
+  /* What an import kept because the file lacks it, in words: the items', the vision answers' and the fields'
+     names. Empty when the file had everything. */
+  function lacking(missing) {
+    function quoted(name) { return words("growth_import_missing_name", { name: name }); }
+    var parts = [];
+    if (missing.items.length) {
+      var items = missing.items.map(itemLabel).map(quoted).join(words("sep_list"));
+      parts.push(words("growth_import_missing_items", { items: items }));
+    }
+    if (missing.vision.length) {
+      var answers = missing.vision.map(function (name) { return quoted(words("growth_vision_" + name)); });
+      parts.push(words("growth_import_missing_vision", { answers: answers.join(words("sep_list")) }));
+    }
+    var labels = { section: words("section_field"), name: words("name_field"), date: words("date_field") };
+    if (missing.fields.length) parts.push(missing.fields.map(function (name) { return labels[name]; }).join(words("sep_list")));
+    return parts.join(english ? "; " : words("sep_alt"));
   }
 
   function importFile(file) {
@@ -465,18 +576,83 @@
         say(words("growth_import_cancelled"));
         return;
       }
-      current = found.record;
+      var before = stored();
+      current = merged(current, found);
       show(current);
       markVision();
       save();
+      keepUndo(before);
       var rated = ITEMS.filter(function (id) { return current.items[id] && current.items[id].rating; }).length;
       var message = [words("growth_imported", { rated: rated })];
       if (found.revision !== REVISION) message.push(words("growth_import_revision", { revision: found.revisionText }));
       if (found.dropped.length) message.push(words("growth_import_dropped", { items: found.dropped.join(words("sep_list")) }));
+      var kept = lacking(found.missing);
+      if (kept) message.push(words("growth_import_missing", { entries: kept }));
+      message.push(words("growth_undo_hint"));
       say(message.join(english ? " " : ""));
     }, function () {
       say(words("growth_import_not_record"), true);
     });
+  }
+
+  /* ---------- Undoing an import ---------- */
+
+  // {before: the record kept before the import, as stored (null: none), after: content() of the import's result}
+  var undo = null;
+
+  function content(record) {  // what a record holds, to compare: no time stamps, no empty entries
+    var items = {};
+    ITEMS.forEach(function (id) {
+      var entry = record.items[id];
+      if (entry && (entry.rating || entry.note)) items[id] = [entry.rating || null, entry.note || ""];
+    });
+    return JSON.stringify([FIELDS.map(function (name) { return record.fields[name] || ""; }),
+                           VISION.map(function (name) { return record.vision[name] || ""; }), items]);
+  }
+
+  function stored() {  // the record as this browser keeps it (the page's, if it cannot keep one)
+    try { return window.localStorage.getItem(KEY); } catch (error) { return isEmpty(current) ? null : JSON.stringify(current); }
+  }
+
+  function keepUndo(before) {
+    undo = { before: before, after: content(current) };
+    try { window.localStorage.setItem(UNDO_KEY, JSON.stringify(undo)); } catch (error) { /* kept for this page only */ }
+    undoButton.hidden = false;
+  }
+
+  function forgetUndo() {
+    undo = null;
+    try { window.localStorage.removeItem(UNDO_KEY); } catch (error) { /* nothing kept */ }
+    undoButton.hidden = true;
+  }
+
+  function loadUndo() {
+    var found = null;
+    try { found = JSON.parse(window.localStorage.getItem(UNDO_KEY) || "null"); } catch (error) { found = null; }
+    var usable = !!found && typeof found === "object" && typeof found.after === "string" &&
+      (found.before === null || typeof found.before === "string");
+    undo = usable ? found : null;
+    undoButton.hidden = !undo;
+  }
+
+  function undoImport() {
+    if (!undo) return;
+    if (content(current) !== undo.after && !window.confirm(words("growth_undo_confirm"))) return;
+    var before = undo.before;
+    try {  // the record exactly as it was kept
+      if (before === null) window.localStorage.removeItem(KEY); else window.localStorage.setItem(KEY, before);
+      current = load().record;
+    } catch (error) {  // this browser keeps nothing: the page's copy
+      var found = null;
+      try { found = before === null ? null : adopt(JSON.parse(before)); } catch (parseError) { found = null; }
+      current = found && !found.error ? merged(emptyRecord(), found) : emptyRecord();
+    }
+    forgetUndo();
+    show(current);
+    markVision();
+    savedLine.textContent = "";
+    say(words("growth_undone"));
+    picker.focus();  // the button is gone: the keyboard goes on from the import beside it
   }
 
   function clear() {
@@ -485,6 +661,7 @@
     show(current);
     markVision();
     save();
+    forgetUndo();  // nothing of the record stays in this browser
     say(words("growth_cleared"));
   }
 
@@ -505,13 +682,15 @@
     root.querySelector("[data-growth-export]").addEventListener("click", exportJson);
     root.querySelector("[data-growth-export-csv]").addEventListener("click", exportCsv);
     root.querySelector("[data-growth-clear]").addEventListener("click", clear);
-    var picker = root.querySelector("[data-growth-import]");
+    undoButton.addEventListener("click", undoImport);
+    loadUndo();
     picker.addEventListener("change", function () {
       if (picker.files && picker.files[0]) importFile(picker.files[0]);
       picker.value = "";
     });
     // Another tab of this browser changed the record: show it here too.
     window.addEventListener("storage", function (event) {
+      if (event.key === UNDO_KEY) loadUndo();
       if (event.key !== KEY) return;
       current = load().record;
       show(current);

@@ -105,6 +105,8 @@ def test_every_item_has_its_inputs_and_names(tiny, sheets, language):
         for marker in ("data-growth-export", "data-growth-export-csv", "data-growth-clear", "data-growth-summary"):
             assert re.search(rf"\b{marker}\b", text), marker
         assert re.search(r'<input type="file"[^>]*data-growth-import', text)
+        undo = re.search(r"<button [^>]*\bdata-growth-undo\b[^>]*>", text)
+        assert undo and re.search(r"\shidden[\s>]", undo.group(0)), "no undo until an import"
         assert 'role="status"' in text and 'role="alert"' in text
         # one row of column headers, each rating column named by its own (a header spanning the five made the
         # table one whose cells' headers a checker cannot tell), and every radio's label says what it rates
@@ -140,6 +142,10 @@ def test_the_revision_id_is_the_same_in_both_languages_and_in_neither_script(tin
     assert growth.record_revision(policy) == "2024-09"  # 令和6年（2024年）9月改定
     digest = growth.record_revision(tiny)  # 令和6年9月改定 names no western year
     assert re.fullmatch(r"r-[0-9a-f]{10}", digest) and digest == growth.record_revision(tiny)
+
+
+def test_no_csv_starts_with_id_which_excel_takes_for_a_sylk_file():
+    assert not [language for language in LANGUAGES if label("growth_csv_id")[language].startswith("ID")]
 
 
 def test_fill_replaces_placeholders_only():
