@@ -25,6 +25,11 @@ _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)")
 # Elements whose text is not laid out as lines of the page, or where markup is not allowed.
 _UNTOUCHED = {"script", "style", "title", "textarea", "svg", "code", "pre", "option", "template"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# An element whose text is held on one line, cut with "…" (the header's titles): Chromium breaks at a <wbr>
+# even under `white-space: nowrap`, which drew the rest of the title below the header.
+ONE_LINE = "data-one-line"
+_MARKED_ONE_LINE = re.compile(rf"\s{ONE_LINE}(?=[\s=>/])")
 MAX_TERM = 10  # longer terms may still break at a phrase boundary rather than overflow a narrow cell
 
 
@@ -59,17 +64,26 @@ class PhraseBreaker:
 
     def break_html(self, document: str) -> str:
         """Every Japanese text of an HTML document (already escaped, as written by the site generator) with
-        <wbr> between its phrases; tags, attributes and the elements in _UNTOUCHED are left as they are."""
+        <wbr> between its phrases; tags, attributes, the elements in _UNTOUCHED and those marked ONE_LINE are
+        left as they are."""
         parts = _TAG.split(document)
         inside: dict[str, int] = {}
+        one_line: list = []  # [name, nesting of that name] of the element marked ONE_LINE being read
         for index, part in enumerate(parts):
             if index % 2:  # a tag
                 match = _TAG_NAME.match(part)
                 name = match.group(1).lower() if match else ""
+                closing, void = part.startswith("</"), name in _VOID or part.endswith("/>")
                 if name in _UNTOUCHED and not part.endswith("/>"):
-                    inside[name] = inside.get(name, 0) + (-1 if part.startswith("</") else 1)
+                    inside[name] = inside.get(name, 0) + (-1 if closing else 1)
+                if one_line and name == one_line[0] and not void:
+                    one_line[1] += -1 if closing else 1
+                    if not one_line[1]:
+                        one_line.clear()
+                elif not one_line and not closing and not void and _MARKED_ONE_LINE.search(part):
+                    one_line[:] = [name, 1]
                 continue
-            if part and not any(inside.values()) and _CJK.search(part):
+            if part and not one_line and not any(inside.values()) and _CJK.search(part):
                 parts[index] = self.html(html.unescape(part))
         return "".join(parts)
 
@@ -91,7 +105,6 @@ _WORD = r"[A-Za-z][A-Za-z'’.-]*"
 _ENGLISH_RUN = re.compile(
     rf"(?<![A-Za-z0-9&])(?:{_WORD}(?:[ \u00a0]+{_WORD})+|[A-Za-z]*[a-z][A-Za-z]{{3,}})(?![A-Za-z0-9])"
 )
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _LANG = re.compile(r'\slang="([^"]*)"')
 
 

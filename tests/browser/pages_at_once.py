@@ -55,6 +55,14 @@ ARGS = [
 ]
 # The width a page takes, which is more than the screen's when it scrolls sideways.
 WIDTH_OF_PAGE = "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+# The header's titles (the site's name, and the page's, which Material shows once the page is scrolled) taller than
+# the header: a title that wraps is drawn below the bar, over the page. Both are measured, shown or not.
+TALL_HEADER_TITLES = """[...document.querySelectorAll(".md-header__topic")].flatMap(topic => {
+  const height = topic.getBoundingClientRect().height;
+  const bar = topic.closest(".md-header").getBoundingClientRect().height;
+  const title = JSON.stringify(topic.textContent.trim());
+  return height > bar ? [`header title ${title}: ${height} px tall in a ${bar} px header`] : [];
+})"""
 
 
 def visit_all(

@@ -16,7 +16,7 @@ import re
 
 import engines
 import pytest
-from pages_at_once import WIDTH_OF_PAGE, visit_all
+from pages_at_once import TALL_HEADER_TITLES, WIDTH_OF_PAGE, visit_all
 
 import accessibility_record
 from handbook.model import LANGUAGES
@@ -166,6 +166,7 @@ def audit(site_server):
             await page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
             found[width] = {
                 "page width": await page.evaluate(WIDTH_OF_PAGE),
+                "tall header titles": await page.evaluate(TALL_HEADER_TITLES),
                 "axe": await page.evaluate(RUN_AXE, engines.WCAG_TAGS),
             }
             if width in ibm_widths[address]:
@@ -241,6 +242,19 @@ def test_no_kind_of_page_scrolls_sideways_on_a_desktop_or_a_phone(audit):
         if found["page width"] > width
     ]
     assert not too_wide, "\n".join(too_wide)
+
+
+def test_no_kind_of_page_has_a_header_title_taller_than_the_header(audit):
+    """The header's titles (the site's and the page's) stay on the header's one line on each kind of page at
+    the phone's and the desktop's width (every page at 320 px: test_every_page.py). The desktop's header is as
+    wide at 1280 px as at 1366 px, a common office laptop's screen: Material's grid stops at 1220 px."""
+    too_tall = [
+        f"{address} at {width} px: {title}"
+        for address, by_width in sorted(audit.items())
+        for width, found in by_width.items()
+        for title in found["tall header titles"]
+    ]
+    assert not too_tall, "\n".join(too_tall)
 
 
 @pytest.mark.parametrize("language,query", [("ja", "心理的安全性"), ("en", "evaluation")])

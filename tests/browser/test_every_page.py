@@ -1,6 +1,7 @@
 """Every page of both languages, as the narrowest phone shows it (320 px, the width at which WCAG 2.1 asks content
-to reflow): none is wider than the screen, none asks for anything that is not there, none logs an error, and
-nothing on it moves once drawn (the layout shift of its loading, as Lighthouse counts it, under 0.1).
+to reflow): none is wider than the screen, none asks for anything that is not there, none logs an error,
+nothing on it moves once drawn (the layout shift of its loading, as Lighthouse counts it, under 0.1), and its
+header's titles each stay on the header's one line.
 
 A page wider than a desktop's screen but not a phone's would take a desktop-only style: the accessibility audit
 measures each kind of page at its desktop width too (test_accessibility.py). Measuring every page at a second
@@ -8,7 +9,7 @@ width cost a relayout of each, a third of this test's time."""
 
 from __future__ import annotations
 
-from pages_at_once import WIDTH_OF_PAGE, visit_all
+from pages_at_once import TALL_HEADER_TITLES, WIDTH_OF_PAGE, visit_all
 
 from handbook.model import LANGUAGES
 from handbook.site import page_specs, url_prefix
@@ -48,6 +49,8 @@ def test_no_page_scrolls_sideways_asks_for_what_is_missing_or_logs_an_error(site
         shift = await page.evaluate("new Promise(done => requestAnimationFrame(() => done(window.__shift)))")
         if shift >= MOST_SHIFT:
             problems.setdefault(address, []).append(f"layout shift {shift:.3f} while loading (at most {MOST_SHIFT})")
+        if tall_titles := await page.evaluate(TALL_HEADER_TITLES):
+            problems.setdefault(address, []).extend(tall_titles)
         return await page.evaluate(WIDTH_OF_PAGE)
 
     measured = visit_all(addresses, visit, viewport=(PHONE, 800), on_page=listen)

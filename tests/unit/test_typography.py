@@ -34,3 +34,12 @@ def test_english_words_on_a_japanese_page_are_marked_and_japanese_on_an_english_
         '<p>The word <span lang="ja">改革</span> means reform</p>'
     )
     assert mark_other_language("<p>DXの推進</p>", "ja") == "<p>DXの推進</p>", "abbreviations belong to the Japanese"
+
+
+def test_text_marked_one_line_keeps_no_phrase_breaks():
+    """The header's titles stay on one line: Chromium would break at a <wbr> even under white-space: nowrap."""
+    breaker = PhraseBreaker([])
+    html = "<div data-one-line><div><span>職位の比較</span></div>職位の比較</div><p>職位の比較</p>"
+    assert breaker.break_html(html) == (
+        "<div data-one-line><div><span>職位の比較</span></div>職位の比較</div><p>職位の<wbr>比較</p>"
+    )
