@@ -26,7 +26,9 @@ def define_env(env):
             data_dir = Path(env.conf.config_file_path).parent / "policy_data"  # the project's, beside mkdocs.yml
             # the history of the data (the changes page, each page's date): read once per repository HEAD
             history = site_history(Path(env.conf.config_file_path).parent)
-            renderer = renderers[language] = PageRenderer(load_policy(data_dir), language, history)
+            renderer = renderers[language] = PageRenderer(
+                load_policy(data_dir), language, history, env.conf["site_url"]
+            )
         # The page's title in its own language (the browser tab, the header), whatever the file is called.
         env.page.meta["title"] = renderer.title(path)
         return renderer.render(path)

@@ -12,18 +12,21 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from handbook.errors import PolicyDataError
 from handbook.exports import write_downloads
-from handbook.history import site_history, write_feeds
+from handbook.feeds import head_link, write_feeds
+from handbook.history import site_history
 from handbook.load import load_policy
 from handbook.model import LANGUAGES
 from handbook.render import print_running_header
 from handbook.search_index import write_search_index
 from handbook.site import mkdocs_nav, not_found_page, theme_words
+from handbook.sitemap import finish_sitemaps
 from handbook.stubs import write_stubs
 from handbook.typography import PhraseBreaker, mark_other_language, policy_terms
 
@@ -68,6 +71,9 @@ def on_config(config):
     config["site_description"] = words["description"]
     config["mdx_configs"].setdefault("toc", {})["permalink_title"] = words["permalink_title"]
     config["extra"]["handbook"] = words  # read by overrides/partials (copyright, handbook-search)
+    # the language's feed, linked in every page's head (overrides/main.html); None without one
+    history = site_history(Path(config.config_file_path).parent)
+    config["extra"]["feed"] = head_link(history, policy, language, config["site_url"])
     _state["depth"] += 1
     if _state["depth"] == 1 and not _is_serve_dir(config["site_dir"]):
         # Build into a sibling folder; the finished site replaces the old one in on_post_build.
@@ -87,10 +93,12 @@ def on_post_build(config):
     policy = _policy(config)
     write_downloads(policy, Path(config["site_dir"]))
     history = site_history(Path(config.config_file_path).parent)  # read once per HEAD, shared with macros.py
-    if write_feeds(history, policy, Path(config["site_dir"])):
+    if write_feeds(history, policy, Path(config["site_dir"]), config["site_url"]):
         log.info("What changed: %d entries, an Atom feed per language (changes.xml)", len(history.entries))
-    else:
+    elif not history.available:
         log.info("What changed: the history is not available (%s); the page says so", history.reason)
+    if not finish_sitemaps(Path(config["site_dir"]), config["site_url"]):
+        log.info("No site address (mkdocs.yml site_url, HANDBOOK_SITE_URL): no sitemap and no feeds written")
     if os.environ.get("HANDBOOK_PREVIEW") == "quick":
         log.info("Preview: the search index is brought up to date by the next full build")
     else:
@@ -180,9 +188,11 @@ def on_page_context(context, page, config, nav):
     """Make the language links of the home pages site-relative like every other page's, so the handbook
     also works from a sub-folder (an intranet path, a GitHub Pages project site); give the theme the
     printed running header of the page (overrides/main.html)."""
-    # static-i18n sets the list as an attribute of config.extra, which is what Material's templates read
+    # static-i18n sets the list as an attribute of config.extra, which is what Material's templates read; its links
+    # start with the path of the site's address (mkdocs.yml site_url), "/" when none is set
+    root = urlsplit(config["site_url"] or "/").path
     for alternate in getattr(config.extra, "alternate", None) or []:
-        if alternate["link"].startswith("/"):
-            alternate["link"] = alternate["link"].lstrip("/")
+        if alternate["link"].startswith(root):
+            alternate["link"] = alternate["link"][len(root) :]
     context["print_running_header"] = print_running_header(page.title or "", config["site_name"], _language(config))
     return context

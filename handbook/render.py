@@ -20,7 +20,7 @@ from . import charts
 from .accessibility_statement import statement
 from .compare import comparison_page, comparison_pairs, item_histories, pair_items, wording_diff
 from .exports import DOWNLOADS
-from .history import CHANGES_PAGE, DERIVED_KINDS, FEED_FILE, History, format_date
+from .history import CHANGES_PAGE, DERIVED_KINDS, FEED_FILE, History, feeds_published, format_date
 from .model import LANGUAGES, Figure, GlossaryTerm, Initiative, Policy, Text
 from .site import page_specs, url_prefix
 from .ui import label, separators
@@ -147,10 +147,11 @@ def environment() -> Environment:
 class PageRenderer:
     """Renders the pages of one language; created once per language build and reused for every page."""
 
-    def __init__(self, policy: Policy, language: str, history: History | None = None):
+    def __init__(self, policy: Policy, language: str, history: History | None = None, site_url: str | None = None):
         self.policy = policy
         self.language = language
         self.history = history  # handbook.history: the changes page and each page's date (None: not read)
+        self.site_url = site_url  # mkdocs.yml site_url: the site's address, when it is known
         self.specs = {spec.path: spec for spec in page_specs(policy)}
         self.glossary = Glossary(policy.glossary, language)
         self.histories = {history.id: history for history in item_histories(policy)}
@@ -207,7 +208,8 @@ class PageRenderer:
             policy=self.policy,
             lang=language,
             spec=spec,
-            address="/" + url_prefix(language) + spec.url,  # the page's address from the site root, for print
+            # the page's address, for print: in full when the site's address is known, else from the site root
+            address=(self.site_url or "/") + url_prefix(language) + spec.url,
             sep=self.separators,
             t=t,
             rich=rich,
@@ -388,7 +390,9 @@ class PageRenderer:
         return {
             "history": history,
             "revisions": revisions,
-            "feed": posixpath.relpath(FEED_FILE, self.specs[CHANGES_PAGE].url),  # both in the language's folder
+            "feed": posixpath.relpath(FEED_FILE, self.specs[CHANGES_PAGE].url)  # both in the language's folder
+            if history is not None and feeds_published(history, self.site_url)
+            else None,
             "page_title": lambda page: self.specs[page].title,
             "date": lambda moment: format_date(moment, language),
         }
