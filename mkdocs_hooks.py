@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 
 from handbook.build import SiteSwap, current, start, write_outputs
 from handbook.errors import PolicyDataError
+from handbook.feeds import feed_link
 from handbook.model import LANGUAGES
 from handbook.site import heading_link_title, mkdocs_nav, not_found_page, site_path, theme_html, theme_words
 from handbook.stubs import write_stubs
@@ -48,7 +49,7 @@ def _in_place(site_dir: str) -> bool:
 def on_config(config):
     global _depth, _swap
     try:
-        build = start(Path(config.config_file_path).parent) if _depth == 0 else current()
+        build = start(Path(config.config_file_path).parent, site_url=config["site_url"]) if _depth == 0 else current()
         write_stubs(build.policy, Path(config["docs_dir"]))
     except (PolicyDataError, FileExistsError) as error:
         raise Abort(str(error)) from None
@@ -59,6 +60,7 @@ def on_config(config):
     config["mdx_configs"].setdefault("toc", {})["permalink_title"] = heading_link_title(language)
     config["extra"]["handbook"] = words  # read by overrides/partials (copyright, handbook-search)
     config["extra"]["not_found"] = not_found_page(site_path(config["site_url"]))  # read by overrides/404.html
+    config["extra"]["feed"] = feed_link(build.history, build.policy, language, config["site_url"])  # main.html
     _depth += 1
     if _depth == 1 and not _in_place(config["site_dir"]):
         _swap = SiteSwap(Path(config["site_dir"]))
@@ -87,7 +89,7 @@ def on_post_build(config):
         return
     build = current()
     quick = os.environ.get("HANDBOOK_PREVIEW") == "quick"
-    outputs = write_outputs(build.policy, build.history, Path(config["site_dir"]), search=not quick)
+    outputs = write_outputs(build, Path(config["site_dir"]), search=not quick)
     log.info(
         "Downloads: %d files; what changed: %s; search index: %s",
         outputs.downloads,

@@ -10,7 +10,8 @@ day meta.yml's `published` gives) are one entry, the initial publication. Each c
 .cache/history/<sha>.json, so a build reads only the commits it has not seen. Without a history (no git, not a
 work tree, a shallow clone) `site_history` says why.
 
-Also here: the per-page dates and the Atom feeds of the same entries (one per language).
+Also here: the per-page dates, and when the Atom feeds of the same entries are published (handbook/feeds.py
+writes them).
 """
 
 from __future__ import annotations
@@ -25,13 +26,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
 from difflib import SequenceMatcher
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from .errors import field_name
 from .load import INITIATIVE_DIR, REPOSITORY, SINGLE_FILES, page_of
-from .model import LANGUAGES, Policy, Text
-from .site import page_specs, url_prefix
-from .ui import label, separators
+from .model import LANGUAGES, Text
+from .ui import label
 from .yaml_source import read_yaml, text_mappings
 
 DATA = "policy_data"
@@ -41,9 +40,7 @@ CACHE_VERSION = 1  # raise when what is cached per commit changes
 TIME_ZONE = timezone(timedelta(hours=9), "JST")
 NOT_SHOWN_FILES = {"terminology.yml"}  # the translators' term list: no page shows it as such
 NOT_SHOWN_FIELDS = {"source_note"}  # maintainers' notes (the editor-notes page), never on staff pages
-# Feed ids are tag: URIs (RFC 4151), the same wherever the site is served.
-FEED_ID = "tag:city.kumamoto.jp,2024:staff-handbook/changes"
-FEED_FILE = "changes.xml"
+FEED_FILE = "changes.xml"  # each language's Atom feed, in the language's folder (handbook/feeds.py)
 CHANGES_PAGE = "changes.md"
 # Pages that only show the competencies again in another arrangement: a competency change counts for them, but
 # the changes page links the rank and item pages.
@@ -114,6 +111,13 @@ class History:
         page. In a language, a translation change counts for the translations' pages only."""
         page = page.partition("#")[0]
         return [entry for entry in self.entries if entry.initial or page in entry.pages_in(language)]
+
+
+def feeds_published(history: History, site_url: str | None) -> bool:
+    """Whether the site offers the feeds: only with a history to tell and the site's address (mkdocs.yml site_url)
+    to write their links with. A feed's links must be absolute: a feed reader shows the entries away from the feed,
+    and without the address there is none to give."""
+    return history.available and bool(site_url)
 
 
 # --- reading the repository ----------------------------------------------------------------------------------
@@ -677,7 +681,7 @@ def site_history(repository: Path = REPOSITORY) -> History:
     return history
 
 
-# --- words and feeds -------------------------------------------------------------------------------------------
+# --- words ---------------------------------------------------------------------------------------------------------
 
 
 def format_date(date: datetime, language: str) -> str:
@@ -686,84 +690,3 @@ def format_date(date: datetime, language: str) -> str:
     return label("date_format")[language].format(
         year=date.year, month=date.month, day=date.day, month_name=months[date.month - 1]
     )
-
-
-def _rfc3339(date: datetime) -> str:
-    return date.isoformat(timespec="seconds")
-
-
-def atom_feed(history: History, policy: Policy, language: str, limit: int = 50) -> str:
-    """The entries as an Atom feed (RFC 4287) for the language's changes.xml, beside its pages: links relative to
-    the feed (the site works from any folder), ids as tag: URIs."""
-    specs = page_specs(policy)
-    titles = {spec.path: spec.title[language] for spec in specs if spec.kind not in DERIVED_KINDS}
-    words = {"title": policy.meta["title"][language], "revision": policy.meta["revision"][language]}
-    changes_url = url_for(CHANGES_PAGE)
-    entries = history.entries[:limit]
-    updated = entries[0].date if entries else datetime(2024, 9, 1, tzinfo=TIME_ZONE)
-    out = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{language}">',
-        f"<id>{FEED_ID}/{language}</id>",
-        f"<title>{escape(label('feed_title')[language].format(**words))}</title>",
-        f"<updated>{_rfc3339(updated)}</updated>",
-        f"<author><name>{escape(label('site_name')[language])}</name></author>",
-        f'<link rel="self" type="application/atom+xml" href="{FEED_FILE}"/>',
-        f'<link rel="alternate" type="text/html" href="{changes_url}"/>',
-    ]
-    for entry in entries:
-        title = label("change_initial")[language] if entry.initial else entry.title
-        parts = []
-        if entry.initial:
-            parts.append(label("change_initial_text")[language])
-        else:
-            colon = separators(language)["colon"]
-            parts += [
-                label(f"change_entity_{c.kind}")[language].format(what=label(f"entity_{c.what}")[language])
-                + colon
-                + escape(c.name[language])
-                for c in entry.entities
-            ]
-            for kind in ("changed", "translation", "added", "removed"):
-                number = sum(1 for c in entry.texts if c.kind == kind)
-                if number:
-                    parts.append(f"{label(f'change_{kind}')[language]}{colon}{number}")
-            if not entry.texts and not entry.entities:
-                parts.append(label("change_none_shown")[language])
-        content = "".join(f"<p>{part}</p>" for part in parts)
-        pages = [page for page in titles if page in entry.pages]
-        if pages:
-            links = "".join(f"<li><a href={quoteattr(url_for(page))}>{escape(titles[page])}</a></li>" for page in pages)
-            content += f"<p>{escape(label('changes_pages')[language])}</p><ul>{links}</ul>"
-        out += [
-            "<entry>",
-            f"<id>{FEED_ID}/{entry.sha}</id>",
-            f"<title>{escape(title)}</title>",
-            f"<updated>{_rfc3339(entry.date)}</updated>",
-            f'<link rel="alternate" type="text/html" href={quoteattr(changes_url + "#" + entry.anchor)}/>',
-            f'<content type="html">{escape(content)}</content>',
-            "</entry>",
-        ]
-    out.append("</feed>")
-    return "\n".join(out) + "\n"
-
-
-def url_for(page: str) -> str:
-    """A page's address relative to its language's folder (where that language's feed is)."""
-    stem = page[:-3]
-    if stem == "index":
-        return "./"
-    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
-
-
-def write_feeds(history: History, policy: Policy, site_dir: Path) -> list[Path]:
-    """changes.xml in each language's folder; nothing when there is no history (the changes page says so)."""
-    if not history.available:
-        return []
-    written = []
-    for language in LANGUAGES:
-        target = Path(site_dir) / url_prefix(language) / FEED_FILE
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(atom_feed(history, policy, language), encoding="utf-8")
-        written.append(target)
-    return written

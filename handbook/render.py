@@ -20,7 +20,7 @@ from . import charts
 from .accessibility_statement import statement
 from .compare import comparison_page, comparison_pairs, item_histories, pair_items, wording_diff
 from .exports import DOWNLOADS
-from .history import CHANGES_PAGE, DERIVED_KINDS, FEED_FILE, History, format_date
+from .history import CHANGES_PAGE, DERIVED_KINDS, FEED_FILE, History, feeds_published, format_date
 from .model import LANGUAGES, Figure, GlossaryTerm, Initiative, Policy, Text
 from .site import page_specs, url_prefix
 from .ui import label, separators
@@ -147,16 +147,25 @@ def environment() -> Environment:
 class PageRenderer:
     """Renders the pages of one language; created once per language build and reused for every page."""
 
-    def __init__(self, policy: Policy, language: str, history: History | None = None, links: str = "address"):
-        """links: whom the relative links of the content are written for (handbook.build.Build): "address", relative
-        to the page's address (MkDocs keeps such links as written), or "source", relative to the folder of the
-        page's source file (Zensical resolves every link of the content from there, raw HTML included)."""
+    def __init__(
+        self,
+        policy: Policy,
+        language: str,
+        history: History | None = None,
+        site_url: str | None = None,
+        links: str = "address",
+    ):
+        """site_url: the site's address (mkdocs.yml), when it is known. links: whom the relative links of the
+        content are written for (handbook.build.Build): "address", relative to the page's address (MkDocs keeps
+        such links as written), or "source", relative to the folder of the page's source file (Zensical resolves
+        every link of the content from there, raw HTML included)."""
         if links not in ("address", "source"):
             raise ValueError(f"links must be 'address' or 'source', not {links!r}")
         self.policy = policy
         self.language = language
         self.links = links
         self.history = history  # handbook.history: the changes page and each page's date (None: not read)
+        self.site_url = site_url  # mkdocs.yml site_url: the site's address, when it is known
         self.specs = {spec.path: spec for spec in page_specs(policy)}
         self.glossary = Glossary(policy.glossary, language)
         self.histories = {history.id: history for history in item_histories(policy)}
@@ -222,7 +231,8 @@ class PageRenderer:
             policy=self.policy,
             lang=language,
             spec=spec,
-            address="/" + url_prefix(language) + spec.url,  # the page's address from the site root, for print
+            # the page's address, for print: in full when the site's address is known, else from the site root
+            address=(self.site_url or "/") + url_prefix(language) + spec.url,
             sep=self.separators,
             t=t,
             rich=rich,
@@ -404,7 +414,9 @@ class PageRenderer:
         return {
             "history": history,
             "revisions": revisions,
-            "feed": self.relative(self.specs[CHANGES_PAGE], url_prefix(self.language) + FEED_FILE),
+            "feed": self.relative(self.specs[CHANGES_PAGE], url_prefix(self.language) + FEED_FILE)
+            if history is not None and feeds_published(history, self.site_url)
+            else None,
             "page_title": lambda page: self.specs[page].title,
             "date": lambda moment: format_date(moment, language),
         }

@@ -237,6 +237,8 @@ def main() -> None:
     for noisy in ("mkdocs", "mkdocs_static_i18n", "mkdocs_macros", "mkdocs.plugins"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     host, _, port = arguments.addr.rpartition(":")
+    # The site's address is the preview's, as `mkdocs serve` makes it: the changes page offers its feed there.
+    os.environ["HANDBOOK_SITE_URL"] = f"http://{host or '127.0.0.1'}:{port}/"
     scratch = tempfile.TemporaryDirectory(prefix="handbook-preview-")  # removed when the preview stops
     site_dir = Path(scratch.name)
     preview = Preview(site_dir)

@@ -13,7 +13,7 @@ import pytest
 
 import accessibility_record
 from handbook.load import DATA_DIR, load_policy
-from handbook_testing import made_once, mkdocs
+from handbook_testing import SITE_PATH, SITE_URL, made_once, mkdocs
 
 TESTS = Path(__file__).resolve().parent
 SLOW_FIXTURES = {"built_site", "browser"}
@@ -47,15 +47,16 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 def build_site(folder: Path) -> Path:
-    site = folder / "site"
-    result = mkdocs("build", "--strict", "--site-dir", str(site))
+    site = folder / SITE_PATH.strip("/")  # named as the site's address says: served() serves it there
+    result = mkdocs("build", "--strict", "--site-dir", str(site), site_url=SITE_URL)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
     return site
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test run with --strict into a temporary folder."""
+    """The real site, built once per test run with --strict into a temporary folder, with the address SITE_URL
+    (a folder below the host's root)."""
     return made_once(tmp_path_factory, "built", build_site)
 
 

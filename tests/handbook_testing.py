@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import pickle
 import re
@@ -9,9 +12,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from filelock import FileLock
 
@@ -27,22 +32,38 @@ def run_python(*args: str, cwd: Path = REPOSITORY) -> subprocess.CompletedProces
 
 
 MKDOCS = [str(Path(sys.executable).with_name("mkdocs"))]
-MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+SITE_ADDRESS = "HANDBOOK_SITE_URL"  # the environment variable mkdocs.yml's site_url is read from
+# The address the tests' builds give the site: a folder below a host's root, as on a GitHub Pages project site or
+# an intranet share, so that an address that works only at the root of a host shows up. The test server serves the
+# site in the same folder (served()); the host is never asked for.
+SITE_URL = "https://intranet.example.jp/handbook/"
+SITE_PATH = urlsplit(SITE_URL).path  # "/handbook/"
+MKDOCS_ENV = {**{k: v for k, v in os.environ.items() if k != SITE_ADDRESS}, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def mkdocs(*args: str, cwd: Path = REPOSITORY) -> subprocess.CompletedProcess:
+def mkdocs_env(site_url: str | None) -> dict[str, str]:
+    """The environment of a build: the site's address, or none (a plain build)."""
+    return {**MKDOCS_ENV, SITE_ADDRESS: site_url} if site_url else MKDOCS_ENV
+
+
+def mkdocs(*args: str, cwd: Path = REPOSITORY, site_url: str | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs` from this environment, as a maintainer would."""
-    return subprocess.run([*MKDOCS, *args], cwd=cwd, capture_output=True, text=True, env=MKDOCS_ENV)
+    return subprocess.run([*MKDOCS, *args], cwd=cwd, capture_output=True, text=True, env=mkdocs_env(site_url))
 
 
-def build_at_once(*projects: Path) -> list[subprocess.CompletedProcess]:
-    """`mkdocs build --strict` in each project, all at once: a build keeps one core busy, and the machine has more."""
+def build_at_once(projects: dict[Path, str | None]) -> list[subprocess.CompletedProcess]:
+    """`mkdocs build --strict` in each project (given with the site's address to build it with, or None), all at
+    once: a build keeps one core busy, and the machine has more."""
     outputs = [tempfile.TemporaryFile("w+", encoding="utf-8") for _ in projects]
     processes = [
         subprocess.Popen(
-            [*MKDOCS, "build", "--strict"], cwd=project, stdout=out, stderr=subprocess.STDOUT, env=MKDOCS_ENV
+            [*MKDOCS, "build", "--strict"],
+            cwd=project,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=mkdocs_env(site_url),
         )
-        for project, out in zip(projects, outputs, strict=True)
+        for (project, site_url), out in zip(projects.items(), outputs, strict=True)
     ]
     results = []
     for process, out in zip(processes, outputs, strict=True):
@@ -103,3 +124,41 @@ def published(data: Path, day: str) -> None:
     text, count = re.subn(r'^published: "[^"]*"$', f'published: "{day}"', meta.read_text(encoding="utf-8"), flags=re.M)
     assert count == 1, "meta.yml gives no day of first publication"
     meta.write_text(text, encoding="utf-8")
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """A quiet static server that answers a missing address with the site's 404 page, as GitHub Pages and an
+    intranet server set up for the handbook do (the server's `not_found`: the 404.html to send, or None)."""
+
+    def log_message(self, format, *args):  # noqa: A002 - the name is http.server's
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = getattr(self.server, "not_found", None)
+        if code != 404 or page is None:
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def served(site: Path, handler: type[SiteHandler] = SiteHandler) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (a free port) at SITE_PATH, the folder its address names: the server's root
+    is the folder that holds the site, which must be called as that path says. Yields the site's address there,
+    e.g. http://127.0.0.1:40123/handbook/."""
+    assert site.name == SITE_PATH.strip("/"), f"the site is served as {SITE_PATH}: its folder must have that name"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site.parent)))
+    server.not_found = site / "404.html" if (site / "404.html").is_file() else None
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)

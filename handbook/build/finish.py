@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..exports import write_downloads
-from ..history import History, write_feeds
+from ..feeds import write_feeds
 from ..model import Policy
 from ..search_index import write_search_index
+from ..sitemap import finish_sitemaps
 from ..typography import PhraseBreaker, mark_other_language, policy_terms
 
 # Material markup that its base template writes outside any block an override could replace:
@@ -37,6 +39,9 @@ THEME_FIXES = [
     ),
     (re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">'), ""),
 ]
+
+if TYPE_CHECKING:
+    from .steps import Build
 
 _breaker: tuple[Policy, PhraseBreaker] | None = None
 
@@ -65,14 +70,16 @@ class PageFinisher:
 @dataclass(frozen=True)
 class Outputs:
     downloads: int
-    feeds: int  # 0 when the history is not available (the changes page says so)
+    feeds: int  # 0 without the history or the site's address (the changes page says so)
+    sitemaps: int  # 0 without the site's address
     indexed: int | None  # pages in the search index; None when it was left for the next full build
 
 
-def write_outputs(policy: Policy, history: History, site_dir: Path, search: bool = True) -> Outputs:
-    """The downloads, the Atom feeds and the search index of a drawn and finished site."""
+def write_outputs(build: Build, site_dir: Path, search: bool = True) -> Outputs:
+    """The downloads, the Atom feeds, the sitemaps and the search index of a drawn and finished site."""
     site_dir = Path(site_dir)
-    downloads = write_downloads(policy, site_dir)
-    feeds = write_feeds(history, policy, site_dir)
-    indexed = write_search_index(policy, site_dir) if search else None
-    return Outputs(len(downloads), len(feeds), indexed)
+    downloads = write_downloads(build.policy, site_dir)
+    feeds = write_feeds(build.history, build.policy, site_dir, build.site_url)
+    sitemaps = finish_sitemaps(site_dir, build.site_url)
+    indexed = write_search_index(build.policy, site_dir) if search else None
+    return Outputs(len(downloads), len(feeds), len(sitemaps), indexed)

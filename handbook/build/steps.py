@@ -36,10 +36,11 @@ class Build:
 
     `links` says whom relative links in a page's content are written for: "address" (relative to the page's
     address, which MkDocs keeps as it is) or "source" (relative to the page's source file, from which Zensical
-    resolves every link again)."""
+    resolves every link again). `site_url` is the site's address when it is known (mkdocs.yml site_url)."""
 
-    def __init__(self, project: Path, links: str = "address"):
+    def __init__(self, project: Path, links: str = "address", site_url: str | None = None):
         self.project = Path(project)
+        self.site_url = site_url
         self.policy = validate(self.project)
         self.history: History = site_history(self.project)
         self.links = links
@@ -50,7 +51,7 @@ class Build:
 
     def renderer(self, language: str) -> PageRenderer:
         if language not in self._renderers:
-            self._renderers[language] = PageRenderer(self.policy, language, self.history, links=self.links)
+            self._renderers[language] = PageRenderer(self.policy, language, self.history, self.site_url, self.links)
         return self._renderers[language]
 
     def meta(self, path: str, language: str) -> dict:
@@ -65,7 +66,7 @@ class Build:
         return {
             "title": title,
             "print_running_header": print_running_header(title, site_name, language),
-            "address": "/" + here,
+            "address": (self.site_url or "/") + here,  # printed: in full when the site's address is known
             "accessibility": _relative(url_prefix(language) + self.specs[ACCESSIBILITY_PAGE].url, here),
             "alternate": [
                 {
@@ -116,14 +117,15 @@ def prepare(build: Build) -> None:
     _prepared = build
 
 
-def start(project: Path, links: str = "address") -> Build:
+def start(project: Path, links: str = "address", site_url: str | None = None) -> Build:
     """Begin a build (the generator's adapter calls it once, before any page): the data is read here, unless the
     build was prepared."""
     global _current, _prepared
-    if _prepared is not None and (_prepared.project, _prepared.links) == (Path(project), links):
+    wanted = (Path(project), links, site_url)
+    if _prepared is not None and (_prepared.project, _prepared.links, _prepared.site_url) == wanted:
         _current, _prepared = _prepared, None
     else:
-        _current = Build(project, links)
+        _current = Build(*wanted)
     return _current
 
 

@@ -14,6 +14,7 @@ link of a page's content from the folder of its source file, so the pages are re
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -23,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import PolicyDataError
+from ..feeds import feed_link
 from ..model import LANGUAGES
 from ..site import heading_link_title, mkdocs_nav, not_found_page, site_path, theme_html, theme_words, url_prefix
 from ..ui import label
@@ -42,7 +44,19 @@ _Tags.add_multi_constructor(
     "tag:yaml.org,2002:python/object/apply:",
     lambda loader, suffix, node: {"object": suffix, **loader.construct_mapping(node, deep=True)},
 )
-_Tags.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+_Tags.add_constructor("!ENV", lambda loader, node: _env(loader.construct_sequence(node)))
+
+
+def _env(names_then_default: list):
+    """MkDocs' `!ENV [NAME, …, default]`: the first variable that is set, else the default."""
+    *names, default = names_then_default
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+def site_url(project: Path) -> str | None:
+    """The site's address, as mkdocs.yml (and HANDBOOK_SITE_URL) gives it to MkDocs."""
+    url = yaml.load((Path(project) / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tags).get("site_url")
+    return (url.rstrip("/") + "/") if url else None
 
 
 def _plain(value):
@@ -69,6 +83,7 @@ def language_config(build: Build, language: str, project: Path) -> dict:
     return _plain(
         {
             "site_name": label("site_name")[language],
+            "site_url": build.site_url,
             "site_description": theme_html(words["description"]),  # the theme prints it as it is
             "docs_dir": "docs",
             "site_dir": "site",
@@ -78,7 +93,8 @@ def language_config(build: Build, language: str, project: Path) -> dict:
             "extra": {
                 **config.get("extra", {}),
                 "handbook": words,
-                "not_found": not_found_page(site_path(config.get("site_url"))),
+                "not_found": not_found_page(site_path(build.site_url)),
+                "feed": feed_link(build.history, build.policy, language, build.site_url),
             },
             "extra_css": config.get("extra_css", []),
             "extra_javascript": config.get("extra_javascript", []),
@@ -132,7 +148,7 @@ def build_site(project: Path, out: Path, zensical: str, work: Path | None = None
     project = Path(project).resolve()
     work = Path(work).resolve() if work else project / WORK
     zensical = str(Path(zensical).resolve()) if "/" in zensical else zensical  # it runs in each language's folder
-    build = Build(project, links="source")
+    build = Build(project, links="source", site_url=site_url(project))
     swap = SiteSwap(out)
     try:
         drawn = {}
@@ -156,7 +172,7 @@ def build_site(project: Path, out: Path, zensical: str, work: Path | None = None
                     continue
                 html = page.read_text(encoding="utf-8")
                 page.write_text(finisher.page(html, language), encoding="utf-8")
-        write_outputs(build.policy, build.history, swap.staging)
+        write_outputs(build, swap.staging)
         swap.commit()
     except BaseException:
         swap.abandon()

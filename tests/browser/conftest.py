@@ -6,10 +6,7 @@ A missing Chromium is a failure, not a skip: `bash scripts/test.sh` installs it.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import engines
@@ -17,11 +14,10 @@ import pages_at_once
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from handbook_testing import SiteHandler, served
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the name is http.server's
-        pass
 
+class _Handler(SiteHandler):
     def translate_path(self, path: str) -> str:
         if path.startswith(engines.ROUTE):  # the accessibility engines, beside the site
             return str(engines.VENDOR / Path(path[len(engines.ROUTE) :]).name)
@@ -38,17 +34,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site_server(built_site: Path):
-    """Base address of the built site, without a trailing slash, e.g. http://127.0.0.1:40123."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    """Base address of the built site, without a trailing slash, e.g. http://127.0.0.1:40123/handbook: served in
+    the folder its address names (handbook_testing.SITE_URL), a missing address answered with its 404 page."""
+    with served(built_site, _Handler) as address:
+        yield address.rstrip("/")
 
 
 @pytest.fixture(scope="session")

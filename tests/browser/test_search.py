@@ -4,6 +4,7 @@ tokens in the browser as in the index."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -41,7 +42,11 @@ def top_results(page, site_server: str, language: str, query: str) -> list[str]:
         arg=query,
     ).json_value()
     LATENCY.setdefault(language, []).append(shown - started)
-    return page.eval_on_selector_all(".hb-search__link", "links => links.slice(0, 5).map(a => a.getAttribute('href'))")
+    hrefs = page.eval_on_selector_all(".hb-search__link", "links => links.slice(0, 5).map(a => a.getAttribute('href'))")
+    # the results link from the host's root, through the folder the site is served in: given from the site's root
+    folder = urlsplit(site_server).path
+    assert all(href.startswith(f"{folder}/") for href in hrefs), hrefs
+    return [href.removeprefix(folder) for href in hrefs]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from handbook_testing import build_at_once, copy_project, git, published
+from handbook_testing import SITE_URL, build_at_once, copy_project, git, published
 
 RANK = "chief"  # the rank whose first competency is reworded
 PUBLISHED = ("初版", "2024-09-01T09:00:00+09:00")
@@ -25,8 +25,8 @@ HOSTILE = "<script>alert(1)</script>{{ 7*7 }}{% raw %}"
 
 @dataclass
 class EditedProject:
-    history: Path  # the project as a git repository, built into history/site
-    archive: Path  # its `git archive` (no history), built into archive/site
+    history: Path  # the project as a git repository, built into history/site with the address SITE_URL
+    archive: Path  # its `git archive` (no history), built into archive/site without an address
     item: str  # the id of the reworded competency
     initiative: str  # the added initiative's number
     theme: str  # the added initiative's theme (not that of the file it was copied from)
@@ -79,6 +79,7 @@ def make_edited_project(root: Path, policy) -> EditedProject:
     ).stdout
     with tarfile.open(fileobj=io.BytesIO(tar)) as opened:
         opened.extractall(archive, filter="data")
-    for result in build_at_once(project, archive):
+    # the repository as the deploy job builds it (with the site's address), the archive as a plain build (without)
+    for result in build_at_once({project: SITE_URL, archive: None}):
         assert result.returncode == 0, result.stdout
     return EditedProject(project, archive, item.id, added, theme)

@@ -1,7 +1,8 @@
 """What changed, built: a copy of the project made a git repository (the initial publication), then a commit that
 changes one competency in Japanese and English and one that adds an initiative; `mkdocs build --strict` shows both
 on the changes page of each language, the rank page with that competency shows the new date, the feeds parse as
-Atom. The same project from `git archive` (no history) still builds and says the history is not available."""
+Atom with the site's full addresses, and every page's head links its language's feed. The same project from
+`git archive` (no history) still builds and says the history is not available."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from pathlib import Path
 import pytest
 from edited_project import COMPETENCY, INITIATIVE, NEW_TITLE, RANK
 
+from handbook.feeds import feed_title
 from handbook.model import LANGUAGES
 from handbook.site import url_prefix
 from handbook.ui import label
+from handbook_testing import SITE_URL
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -81,11 +84,21 @@ def test_the_feed_is_atom_and_points_at_the_entries(edited_project, language):
     changes = page(site, "changes", language)
     for entry in entries:
         href = entry.find(f"{ATOM}link").get("href")
-        assert href.startswith("changes/#") and f'id="{href.partition("#")[2]}"' in changes
+        assert href.startswith(f"{SITE_URL}{url_prefix(language)}changes/#")
+        assert f'id="{href.partition("#")[2]}"' in changes
     assert 'href="../changes.xml"' in changes
-    assert "application/atom+xml" not in changes.split("<body")[0], (
-        "no feed link in the head (Material would fetch a sitemap)"
-    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_links_the_feed_of_its_language_in_its_head(edited_project, policy, language):
+    """For browsers and feed readers to find it (autodiscovery); the address is the page's way to the feed."""
+    site = edited_project.history / "site"
+    title = html_module.escape(feed_title(policy, language))
+    for url, to_feed in (("", "changes.xml"), ("changes", "../changes.xml"), (f"ranks/{RANK}", "../../changes.xml")):
+        head = page(site, url, language).split("</head>")[0]
+        links = re.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]*>', head)
+        assert links == [f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{to_feed}">'], url
+    assert (site / url_prefix(language) / "changes.xml").is_file()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

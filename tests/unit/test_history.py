@@ -1,7 +1,7 @@
 """What changed (handbook.history) on a small git repository made here from a copy of the real data: the initial
 publication as one entry, a competency changed in both languages, a text whose English alone changed, a new
-initiative; the pages and per-page dates; the per-commit cache; the Atom feeds; no history (an archive, a
-shallow clone)."""
+initiative; the pages and per-page dates; the per-commit cache; the Atom feeds (handbook.feeds), offered only with
+the site's address; no history (an archive, a shallow clone)."""
 
 from __future__ import annotations
 
@@ -17,12 +17,14 @@ import pytest
 import yaml
 
 from handbook import history as history_module
-from handbook.history import TIME_ZONE, atom_feed, compare_file, format_date, read_history, write_feeds
+from handbook.feeds import FEED_ID, atom_feed, feed_link, write_feeds
+from handbook.history import TIME_ZONE, compare_file, format_date, read_history
 from handbook.load import DATA_DIR
 from handbook.model import LANGUAGES
 from handbook.render import PageRenderer
+from handbook.site import url_prefix
 from handbook.ui import label
-from handbook_testing import git, published
+from handbook_testing import SITE_URL, git, published
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 TABLE, RANK, ITEM = 1, "chief", 0  # the competency changed: first item of the table of deputy-manager and chief
@@ -231,7 +233,7 @@ def test_the_title_of_a_merged_pull_request_is_its_own():
 
 def test_the_changes_page_shows_the_entries_with_marked_differences(history, policy):
     for language in LANGUAGES:
-        text = PageRenderer(policy, language, history).render("changes.md")
+        text = PageRenderer(policy, language, history, SITE_URL).render("changes.md")
         entry = history.entries[2]
         assert f'id="{entry.anchor}"' in text or f"#{entry.anchor} }}" in text
         for e in history.entries:
@@ -258,9 +260,11 @@ def test_each_page_ends_with_its_last_change_and_links_to_its_entries(history, p
 
 
 def test_the_feeds_follow_rfc_4287(history, policy, tmp_path):
-    written = write_feeds(history, policy, tmp_path)
+    written = write_feeds(history, policy, tmp_path, SITE_URL)
     assert [p.relative_to(tmp_path).as_posix() for p in written] == ["changes.xml", "en/changes.xml"]
+    entry_ids = []
     for language, path in zip(LANGUAGES, written, strict=True):
+        base = SITE_URL + url_prefix(language)
         feed = ET.parse(path).getroot()
         assert feed.tag == f"{ATOM}feed"
         for element in ("id", "title", "updated"):
@@ -268,23 +272,38 @@ def test_the_feeds_follow_rfc_4287(history, policy, tmp_path):
         assert feed.find(f"{ATOM}author/{ATOM}name").text
         assert feed.find(f"{ATOM}id").text.startswith("tag:")
         links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
-        assert links == {"self": "changes.xml", "alternate": "changes/"}
+        assert links == {"self": base + "changes.xml", "alternate": base + "changes/"}
         entries = feed.findall(f"{ATOM}entry")
         assert len(entries) == len(history.entries)
         ids = [entry.find(f"{ATOM}id").text for entry in entries]
         assert len(set(ids)) == len(ids) and all(re.fullmatch(r"tag:[\w.-]+,\d{4}:[\w/.-]+", i) for i in ids)
+        assert all(i.startswith(f"{FEED_ID}/{language}/") for i in ids)
+        entry_ids += ids
         for entry, record in zip(entries, history.entries, strict=True):
             for element in ("id", "title", "updated"):
                 assert len(entry.findall(f"{ATOM}{element}")) == 1, element
             updated = datetime.fromisoformat(entry.find(f"{ATOM}updated").text)
             assert updated.tzinfo is not None and updated == record.date
-            assert entry.find(f"{ATOM}link").get("href") == f"changes/#{record.anchor}"
-            assert entry.find(f"{ATOM}content").get("type") == "html"
+            assert entry.find(f"{ATOM}link").get("href") == f"{base}changes/#{record.anchor}"
+            content = entry.find(f"{ATOM}content")
+            assert content.get("type") == "html"
+            assert all(href.startswith(base) for href in re.findall(r'href="([^"]*)"', content.text))
         assert datetime.fromisoformat(feed.find(f"{ATOM}updated").text) == history.entries[0].date
         assert entries[2].find(f"{ATOM}title").text == TITLES["competency"]
-        assert "changes/#" not in atom_feed(history, policy, language).split("<entry>")[0].replace(
-            'href="changes/"', ""
-        )
+        assert "changes/#" not in atom_feed(history, policy, language, SITE_URL).split("<entry>")[0]
+        assert (path.parent / "feed.css").is_file(), "the stylesheet a browser shows the feed with, beside it"
+    assert len(set(entry_ids)) == len(entry_ids), "an entry's id is not the same in both languages' feeds"
+
+
+def test_without_the_sites_address_no_feed_is_offered(history, policy, tmp_path):
+    """A feed's links must be absolute, and only the site's address (mkdocs.yml site_url) makes them so."""
+    assert write_feeds(history, policy, tmp_path, None) == [] and not list(tmp_path.iterdir())
+    for language in LANGUAGES:
+        assert feed_link(history, policy, language, None) is None
+        assert feed_link(history, policy, language, SITE_URL)["href"] == SITE_URL + url_prefix(language) + "changes.xml"
+        page = PageRenderer(policy, language, history).render("changes.md")
+        assert "changes.xml" not in page and label("changes_feed")[language] not in page
+        assert "changes.xml" in PageRenderer(policy, language, history, SITE_URL).render("changes.md")
 
 
 def test_no_history_in_an_archive_or_a_shallow_clone(repository, tmp_path, policy):
@@ -300,7 +319,8 @@ def test_no_history_in_an_archive_or_a_shallow_clone(repository, tmp_path, polic
     page = PageRenderer(policy, "ja", unavailable).render("changes.md")
     assert label("changes_unavailable")["ja"] in page and "changes.xml" not in page
     assert label("last_changed")["ja"] not in PageRenderer(policy, "ja", unavailable).render(f"ranks/{RANK}.md")
-    assert write_feeds(unavailable, policy, tmp_path / "site") == []
+    assert write_feeds(unavailable, policy, tmp_path / "site", SITE_URL) == []
+    assert feed_link(unavailable, policy, "ja", SITE_URL) is None
     shallow = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{root}", str(shallow)], check=True)
     assert "shallow" in read_history(shallow, cache_dir=tmp_path / "cache").reason
