@@ -150,6 +150,9 @@ def theme_words(policy: Policy, language: str) -> dict[str, str]:
         "permalink_title": label("permalink_title")[language],
         "accessibility": label("accessibility")[language],
         "accessibility_path": url_prefix(language) + "accessibility/",
+        # where the search box sends a reader when it finds nothing
+        "initiatives_path": url_prefix(language) + "initiatives/",
+        "explorer_path": url_prefix(language) + "explorer/",
         **{
             key: label(key)[language]
             for key in (
@@ -160,6 +163,11 @@ def theme_words(policy: Policy, language: str) -> dict[str, str]:
                 "search_count",
                 "search_count_one",
                 "search_more",
+                "search_partial",
+                "search_offline",
+                "search_ways",
+                "initiatives",
+                "explorer",
                 "menu",
             )
         },
