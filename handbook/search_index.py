@@ -48,7 +48,7 @@ NOT_INDEXED = {"editor_notes", "comparison"}
 # more than a word of the body, so that 課長 finds the rank's page first; a comparison has no name of its
 # own, so that 比較 finds the page that offers them all first.
 TOOLS: dict[str, tuple[str | None, tuple[str, ...]]] = {
-    "self_check": ("self_check", ("way_self_check", "self_check_intro")),
+    "self_check": ("self_check", ("way_self_check", "search_about_self_check")),
     "compare_index": ("compare", ("compare_intro", "way_compare")),
     "comparison": (None, ()),
     "explorer": ("explorer", ("explorer_intro", "search_explorer_downloads")),
@@ -224,7 +224,9 @@ def search_document(policy: Policy, spec: PageSpec, language: str, html: str) ->
             + indexed(keywords(policy, spec, language), 7)
             + indexed(reader.headings, 3)
             if reader
-            else indexed([label(name)[language]] if name else [], 10) + indexed([spec.title[language]])
+            else indexed([label(name)[language]] if name else [], 10)
+            + indexed(keywords(policy, spec, language), 7)
+            + indexed([spec.title[language]])
         )
         + indexed(fold(text).split("\n"))
         + "</body></html>"

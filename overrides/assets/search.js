@@ -57,9 +57,13 @@
   window.handbookSearchTokens = japaneseTokens;   // the tests compare it with the Python tokenizer
 
   // The query's words in Japanese: its runs of kanji, katakana or Latin letters, which particles and
-  // okurigana in hiragana (の, を, らしたい) only join. A query in hiragana alone is one word.
+  // okurigana in hiragana (の, を, らしたい) only join, a katakana word cut from the kanji beside it
+  // (ハラスメント相談: ハラスメント, 相談). A query in hiragana alone is one word.
   function japaneseWords(text) {
     var parts = text.split(/[\s\u3041-\u3096]+/).filter(function (part) { return japaneseTokens(part).length; });
+    parts = [].concat.apply([], parts.map(function (part) {
+      return part.match(/[\u30a1-\u30fa\u30fc]+|[^\u30a1-\u30fa\u30fc]+/g);
+    }));
     return parts.length ? parts : [text];
   }
 
