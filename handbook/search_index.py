@@ -14,7 +14,7 @@ the page. The browser cannot run Sudachi; with every spelling in the index it ne
 English is indexed as it is (Pagefind stems it). Each page is handed to Pagefind as a small document made
 from the built HTML: its title and the names a reader may type for it (a rank's job titles, an
 initiative's number) weighted above the body, and its readable text kept as metadata for the excerpt. The
-tool pages are indexed by their title and what they are for only (TOOLS).
+tools are indexed by their name and what they are for (TOOLS), not by their body.
 """
 
 from __future__ import annotations
@@ -41,16 +41,17 @@ from .site import PageSpec, page_specs, url_prefix
 from .ui import label
 
 BUNDLE = "pagefind"
+# Left out: the editor's notes (for maintainers), and the comparisons of two ranks: 22 short pages with two
+# rank names in their title, which came before the ranks' own pages for 課長 or 主査級. The compare page
+# offers them all and is found for 比較 and "compare".
 NOT_INDEXED = {"editor_notes", "comparison"}
 # The tools, found by their name and by what they are for (ui.yml keys: the name, weighted as a title, and a
-# description): their bodies only repeat what other pages are about (a self-check sheet its rank's items, a
-# comparison two ranks, the explorer every item). The rank in a sheet's or a comparison's title weighs no
-# more than a word of the body, so that 課長 finds the rank's page first; a comparison has no name of its
-# own, so that 比較 finds the page that offers them all first.
-TOOLS: dict[str, tuple[str | None, tuple[str, ...]]] = {
+# description, which is also the result's excerpt): their bodies only repeat what other pages are about (a
+# self-check sheet its rank's items, the explorer every item). The rank in a sheet's title weighs no more
+# than a word of the body, so that 課長 finds the rank's page before the rank's sheet.
+TOOLS: dict[str, tuple[str, tuple[str, ...]]] = {
     "self_check": ("self_check", ("way_self_check", "search_about_self_check")),
     "compare_index": ("compare", ("compare_intro", "way_compare")),
-    "comparison": (None, ()),
     "explorer": ("explorer", ("explorer_intro", "search_explorer_downloads")),
 }
 
@@ -113,18 +114,25 @@ def spellings() -> dict[str, list[str]]:
     ("障害\t<pos id>"), the other spellings it lists with kanji or katakana (障がい, 障碍); spellings in hiragana
     alone are left out, as a reader who means the word converts it. Reading the 1.6 million entries takes a
     few seconds, so the table is kept in the system's temporary folder, once per dictionary version."""
+    # Not in the project's .cache/ (handbook/history.py): the table is the dictionary's, the same for any
+    # checkout on the machine.
     key = f"{version('sudachipy')}-{version('sudachidict-core')}"
     cache = Path(tempfile.gettempdir()) / f"handbook-spellings-{key}.json"
-    if cache.exists():
+    try:
         return json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
     table: dict[str, list[str]] = {}
     for entry in _sudachi()[0].entries():
         surface, normal = entry.surface(), entry.normalized_form()
         if surface != normal and _KANJI_OR_KATAKANA.search(surface) and _is_content(entry.part_of_speech_id()):
             table.setdefault(f"{normal}\t{entry.part_of_speech_id()}", []).append(surface)
-    scratch = cache.with_suffix(f".{os.getpid()}.tmp")  # written whole, then renamed: builds may run at once
-    scratch.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-    os.replace(scratch, cache)
+    try:
+        scratch = cache.with_suffix(f".{os.getpid()}.tmp")  # written whole, then renamed: builds may run at once
+        scratch.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+        os.replace(scratch, cache)
+    except OSError:
+        pass  # nowhere to keep it: read again next time
     return table
 
 
@@ -224,7 +232,7 @@ def search_document(policy: Policy, spec: PageSpec, language: str, html: str) ->
             + indexed(keywords(policy, spec, language), 7)
             + indexed(reader.headings, 3)
             if reader
-            else indexed([label(name)[language]] if name else [], 10)
+            else indexed([label(name)[language]], 10)
             + indexed(keywords(policy, spec, language), 7)
             + indexed([spec.title[language]])
         )
