@@ -86,11 +86,14 @@ def first_five(page, site_server: str, language: str, queries: list[str]) -> lis
     home = f"{site_server}/{url_prefix(language)}"
     if page.url != home:
         page.goto(home)
-    return page.evaluate(
+    found = page.evaluate(
         "queries => Promise.all(queries.map(q => window.handbookSearch(q).then(found =>"
         " Promise.all(found.results.slice(0, 5).map(r => r.data())).then(pages => pages.map(p => p.url)))))",
         queries,
     )
+    # the results link from the host's root, through the folder the site is served in: given from the site's root
+    folder = urlsplit(site_server).path
+    return [[url.removeprefix(folder) for url in urls] for urls in found]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

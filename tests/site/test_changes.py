@@ -91,15 +91,14 @@ def test_the_feed_is_atom_and_points_at_the_entries(edited_project, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_links_the_feed_of_its_language_in_its_head(edited_project, policy, language):
-    """For browsers and feed readers to find it (autodiscovery), by its full address: a feed exists only when the
-    site's address is known, and a reader keeps the address away from the page."""
+    """For browsers and feed readers to find it (autodiscovery); the address is the page's way to the feed: relative,
+    as the theme's script fetches a sitemap.xml beside it, which must come from the site's own server."""
     site = edited_project.history / "site"
     title = html_module.escape(feed_title(policy, language))
-    feed = SITE_URL + url_prefix(language) + "changes.xml"
-    for url in ("", "changes", f"ranks/{RANK}"):
+    for url, to_feed in (("", "changes.xml"), ("changes", "../changes.xml"), (f"ranks/{RANK}", "../../changes.xml")):
         head = page(site, url, language).split("</head>")[0]
         links = re.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]*>', head)
-        assert links == [f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{feed}">'], url
+        assert links == [f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{to_feed}">'], url
     assert (site / url_prefix(language) / "changes.xml").is_file()
 
 
