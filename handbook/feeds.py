@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from . import addresses
 from .history import CHANGES_PAGE, DERIVED_KINDS, FEED_FILE, TIME_ZONE, History, feeds_published
 from .model import LANGUAGES, Policy
 from .render import css_string
@@ -34,9 +35,7 @@ def feed_title(policy: Policy, language: str) -> str:
 
 def page_address(site_url: str, language: str, page: str) -> str:
     """The absolute address of a page (its source path, e.g. 'ranks/chief.md') in a language."""
-    stem = page.removesuffix(".md")
-    path = "" if stem == "index" else stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
-    return site_url + url_prefix(language) + path
+    return site_url + url_prefix(language) + addresses.url(page)
 
 
 def _rfc3339(date: datetime) -> str:

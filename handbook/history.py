@@ -27,8 +27,10 @@ from datetime import datetime, timedelta, timezone
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from . import addresses
+from .addresses import INITIATIVE_DIR
 from .errors import field_name
-from .load import INITIATIVE_DIR, REPOSITORY, SINGLE_FILES, page_of
+from .load import REPOSITORY, SINGLE_FILES
 from .model import LANGUAGES, Text
 from .ui import label
 from .yaml_source import read_yaml, text_mappings
@@ -41,7 +43,7 @@ TIME_ZONE = timezone(timedelta(hours=9), "JST")
 NOT_SHOWN_FILES = {"terminology.yml"}  # the translators' term list: no page shows it as such
 NOT_SHOWN_FIELDS = {"source_note"}  # maintainers' notes (the editor-notes page), never on staff pages
 FEED_FILE = "changes.xml"  # each language's Atom feed, in the language's folder (handbook/feeds.py)
-CHANGES_PAGE = "changes.md"
+CHANGES_PAGE = addresses.CHANGES
 # Pages that only show the competencies again in another arrangement: a competency change counts for them, but
 # the changes page links the rank and item pages.
 DERIVED_KINDS = {"self_check", "comparison", "explorer"}
@@ -231,15 +233,6 @@ class _Reader:
 
 # --- which pages show a text -----------------------------------------------------------------------------------
 
-_META_PAGES = {
-    "title": ["index.md", "about.md"],
-    "revision": ["index.md", "about.md"],
-    "vision": ["message.md", "index.md"],
-    "top_message": ["message.md"],
-    "philosophy": ["message.md"],
-    "comprehensive_plan": ["message.md"],
-}
-
 
 def _at(data, path: tuple):
     for part in path:
@@ -247,60 +240,11 @@ def _at(data, path: tuple):
     return data
 
 
-def pages_of(name: str, path: tuple, data, ranks: list[str] | None = None) -> list[str]:
-    """Every page that shows the data at `path` of the data file `name` (read as `data`), the one where it stands
-    first: load.page_of, and for a competency also every rank using its table, their self-check sheets, the
-    comparisons with those ranks, the item's history and the explorer. `ranks` are the rank ids, top first."""
-    if name == "competencies.yml" and len(path) > 1 and path[0] == "tables":
-        table = data["tables"][path[1]]
-        rank_ids = list(table["ranks"])
-        item = _at(data, path[:6]) if len(path) > 6 and path[2] == "groups" and path[4] == "items" else None
-        anchor = f"#{item['id']}" if isinstance(item, dict) and "id" in item else ""
-        pages = [f"ranks/{rank}.md{anchor}" for rank in rank_ids] + [f"self-check/{rank}.md" for rank in rank_ids]
-        if anchor:
-            pages.append(f"items/{item['id']}.md")
-        order = ranks or []
-        pages += [
-            f"compare/{lower}--{upper}.md"
-            for i, upper in enumerate(order)
-            for lower in order[i + 1 :]
-            if lower in rank_ids or upper in rank_ids
-        ]
-        return pages + ["explorer.md"]
-    if name == "meta.yml" and path and path[0] in _META_PAGES:
-        return list(_META_PAGES[path[0]])
-    first = page_of(name, path, data)
-    pages = [first]
-    if name.startswith(INITIATIVE_DIR + "/") and path[:1] in (("title",), ("theme",)):
-        pages.append("initiatives/index.md")
-    elif name == "ranks.yml" and path[:1] == ("ranks",) and len(path) > 2 and path[2] == "name":
-        rank = data["ranks"][path[1]]["id"]
-        pages += [f"self-check/{rank}.md", "ranks/index.md", "index.md"]
-    elif name in ("orientations.yml", "talents.yml") and len(path) > 2 and path[2] in ("name", "aim", "role"):
-        pages.append("index.md")
-    return pages
-
-
-_FILE_PAGES = {
-    "competencies.yml": "ranks/index.md",
-    "ranks.yml": "ranks/index.md",
-    "talents.yml": "talents/index.md",
-    "orientations.yml": "orientations/index.md",
-    "organisation.yml": "staff-image.md",
-    "meta.yml": "about.md",
-    "indicators.yml": "indicators.md",
-    "areas.yml": "initiatives/index.md",
-    "glossary.yml": "glossary.md",
-}
-
-
 def _safe_pages(name: str, path: tuple, data, ranks: list[str] | None) -> tuple[str, ...]:
     try:
-        return tuple(pages_of(name, path, data, ranks))
+        return tuple(addresses.pages_of(name, path, data, ranks))
     except (KeyError, IndexError, TypeError):  # an old commit's data in a shape the mapping no longer knows
-        if name.startswith(INITIATIVE_DIR + "/"):
-            return (f"initiatives/{Path(name).stem}.md",)
-        return (_FILE_PAGES.get(name, "index.md"),)
+        return (addresses.file_page(name),)
 
 
 def _context(data, path: tuple) -> Text | None:
@@ -396,13 +340,13 @@ def _entities(name: str, data) -> dict[tuple[str, str], tuple[tuple, Text]]:
 
 def _entity_pages(name: str, what: str, path: tuple, data, ranks) -> tuple[str, ...]:
     if what == "initiative":
-        return (f"initiatives/{Path(name).stem}.md", "initiatives/index.md")
+        return (addresses.file_page(name), addresses.INITIATIVES)
     if what == "item":
         return _safe_pages(name, path + ("name",), data, ranks)
     if what == "term":
-        return ("glossary.md",)
+        return (addresses.GLOSSARY,)
     pages = _safe_pages(name, path + ("name",), data, ranks)
-    index = {"rank": "ranks/index.md", "talent": "talents/index.md", "orientation": "orientations/index.md"}[what]
+    index = {"rank": addresses.RANKS, "talent": addresses.TALENTS, "orientation": addresses.ORIENTATIONS}[what]
     return pages + (index,)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
 from markupsafe import Markup
 
-from . import charts
+from . import addresses, charts
 from .accessibility_statement import statement
 from .compare import comparison_page, comparison_pairs, item_histories, pair_items, wording_diff
 from .exports import DOWNLOADS
@@ -118,7 +118,7 @@ class Glossary:
             term = self.by_form[match.group(0)]
             title = html.escape(term.definition[self.language], quote=True)
             return (
-                f'<a class="glossary-term" href="{href("glossary.md")}#{term.id}">'
+                f'<a class="glossary-term" href="{href(addresses.GLOSSARY)}#{term.id}">'
                 f'<abbr title="{title}">{match.group(0)}</abbr></a>'
             )
 
@@ -239,6 +239,7 @@ class PageRenderer:
             h=lambda value: heading_text(t(value)),
             href=href,
             download=download,
+            pages=addresses,
             relative=relative,
             label=lambda key: label(key)[language],
             field=field,
@@ -342,7 +343,8 @@ class PageRenderer:
         order = list(self.specs)
         pages = sorted(by_page, key=lambda page: (order.index(page.partition("#")[0]), page))
         return {
-            "notes_by_page": [(page, by_page[page]) for page in pages],
+            # each page's notes under an anchor named after the page ("ranks/chief.md#x" → "ranks-chief--x")
+            "notes_by_page": [(page, addresses.anchor_of(page), by_page[page]) for page in pages],
             "page_title": lambda page: self.specs[page.partition("#")[0]].title,
         }
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
+from . import addresses
 from .compare import comparison_key, comparison_page, comparison_pairs, item_histories
 from .model import LANGUAGES, Policy, Text
 from .ui import label
@@ -33,10 +34,7 @@ class PageSpec:
     @property
     def url(self) -> str:
         """The page's address relative to the site root, with directory URLs."""
-        if self.path == "index.md":
-            return ""
-        stem = self.path[:-3]
-        return stem[: -len("index")] if stem.endswith("/index") or stem == "index" else stem + "/"
+        return addresses.url(self.path)
 
 
 def page_specs(policy: Policy) -> list[PageSpec]:
@@ -50,9 +48,9 @@ def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpe
     def single(key: str, path: str) -> tuple[Text, PageSpec]:
         return label(key), PageSpec(path, key, label(key))
 
-    def section(key: str, folder: str, kind: str, entities: list[tuple[str, str, Text]]) -> tuple[Text, list[PageSpec]]:
+    def section(key: str, index_page: str, kind: str, entities: list[tuple[str, str, Text]]) -> tuple[Text, list]:
         """An index page and one page per entity, given as (page, key, title)."""
-        index = PageSpec(f"{folder}/index.md", f"{kind}s_index", label(key))
+        index = PageSpec(index_page, f"{kind}s_index", label(key))
         return label(key), [index] + [PageSpec(page, kind, title, k) for page, k, title in entities]
 
     def self_checks() -> tuple[Text, list[PageSpec]]:
@@ -69,8 +67,8 @@ def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpe
         """The explorer and the rank comparison in the navigation; comparisons and item histories are
         reached from them (too many for the navigation)."""
         pages = [
-            PageSpec("explorer.md", "explorer", label("explorer")),
-            PageSpec("compare/index.md", "compare_index", label("compare")),
+            PageSpec(addresses.EXPLORER, "explorer", label("explorer")),
+            PageSpec(addresses.COMPARE, "compare_index", label("compare")),
         ]
         compare, across = label("comparison"), label("item_history")
         pages += [
@@ -99,33 +97,38 @@ def navigation(policy: Policy) -> list[tuple[str | Text, PageSpec | list[PageSpe
         return label("competency_tools"), pages
 
     return [
-        single("home", "index.md"),
-        single("message", "message.md"),
-        single("about", "about.md"),
-        single("staff_image", "staff-image.md"),
-        section("orientations", "orientations", "orientation", [(o.page, o.id, o.name) for o in policy.orientations]),
-        section("ranks", "ranks", "rank", [(r.page, r.id, r.name) for r in policy.ranks]),
+        single("home", addresses.HOME),
+        single("message", addresses.MESSAGE),
+        single("about", addresses.ABOUT),
+        single("staff_image", addresses.STAFF_IMAGE),
+        section(
+            "orientations", addresses.ORIENTATIONS, "orientation", [(o.page, o.id, o.name) for o in policy.orientations]
+        ),
+        section("ranks", addresses.RANKS, "rank", [(r.page, r.id, r.name) for r in policy.ranks]),
         self_checks(),
         competency_tools(),
-        single("role_flow", "role-flow.md"),
-        section("talents", "talents", "talent", [(t.page, t.id, t.name) for t in policy.talents]),
+        single("role_flow", addresses.ROLE_FLOW),
+        section("talents", addresses.TALENTS, "talent", [(t.page, t.id, t.name) for t in policy.talents]),
         section(
             "initiatives",
-            "initiatives",
+            addresses.INITIATIVES,
             "initiative",
             [
                 (i.page, i.number, Text(f"{i.number} {i.title.ja}", f"{i.number} {i.title.en}"))
                 for i in policy.initiatives
             ],
         ),
-        single("indicators", "indicators.md"),
-        single("development_plans", "development-plans.md"),
-        single("glossary", "glossary.md"),
-        single("changes", "changes.md"),  # from the repository's history (handbook/history.py)
+        single("indicators", addresses.INDICATORS),
+        single("development_plans", addresses.DEVELOPMENT_PLANS),
+        single("glossary", addresses.GLOSSARY),
+        single("changes", addresses.CHANGES),  # from the repository's history (handbook/history.py)
         # Linked from every page's footer.
-        (label("accessibility"), PageSpec("accessibility.md", "accessibility", label("accessibility"), in_nav=False)),
+        (
+            label("accessibility"),
+            PageSpec(addresses.ACCESSIBILITY, "accessibility", label("accessibility"), in_nav=False),
+        ),
         # For maintainers: reached from the contributor guide, not from the staff navigation.
-        (label("editor_notes"), PageSpec("editor-notes.md", "editor_notes", label("editor_notes"), in_nav=False)),
+        (label("editor_notes"), PageSpec(addresses.EDITOR_NOTES, "editor_notes", label("editor_notes"), in_nav=False)),
     ]
 
 
@@ -200,18 +203,18 @@ def not_found_page(site_path: str = "/") -> list[dict]:
     """The words of the 404 page, which serves both languages at once, with its ways in: addresses from the
     server's root (the site's own path first, e.g. "/handbook/"), as a 404 page is served at any address."""
     ways = [
-        ("home", "index.md"),
-        ("find_rank", "index.md#find-rank"),
-        ("ranks", "ranks/index.md"),
-        ("initiatives", "initiatives/index.md"),
-        ("glossary", "glossary.md"),
+        ("home", addresses.HOME),
+        ("find_rank", addresses.HOME + "#find-rank"),
+        ("ranks", addresses.RANKS),
+        ("initiatives", addresses.INITIATIVES),
+        ("glossary", addresses.GLOSSARY),
     ]
     pages = []
     for language in LANGUAGES:
         links = []
         for key, path in ways:
             page, _, fragment = path.partition("#")
-            address = site_path.rstrip("/") + "/" + url_prefix(language) + PageSpec(page, "", label(key)).url
+            address = site_path.rstrip("/") + "/" + url_prefix(language) + addresses.url(page)
             links.append({"text": label(key)[language], "href": address + (f"#{fragment}" if fragment else "")})
         pages.append(
             {
