@@ -16,8 +16,9 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from . import addresses
-from .history import CHANGES_PAGE, DERIVED_KINDS, FEED_FILE, TIME_ZONE, History, feeds_published
+from .history import CHANGES_PAGE, FEED_FILE, TIME_ZONE, History, feeds_published
 from .model import LANGUAGES, Policy
+from .pages import kind_of
 from .render import css_string
 from .site import page_specs, url_prefix
 from .ui import label, separators
@@ -44,7 +45,7 @@ def _rfc3339(date: datetime) -> str:
 
 def atom_feed(history: History, policy: Policy, language: str, site_url: str, limit: int = 50) -> str:
     """The entries as an Atom feed for the language's changes.xml: absolute links, ids as tag: URIs."""
-    titles = {spec.path: spec.title[language] for spec in page_specs(policy) if spec.kind not in DERIVED_KINDS}
+    titles = {spec.path: spec.title[language] for spec in page_specs(policy) if not kind_of(spec).derived}
     changes_url = page_address(site_url, language, CHANGES_PAGE)
     entries = history.entries[:limit]
     updated = entries[0].date if entries else datetime(2024, 9, 1, tzinfo=TIME_ZONE)

@@ -44,9 +44,6 @@ NOT_SHOWN_FILES = {"terminology.yml"}  # the translators' term list: no page sho
 NOT_SHOWN_FIELDS = {"source_note"}  # maintainers' notes (the editor-notes page), never on staff pages
 FEED_FILE = "changes.xml"  # each language's Atom feed, in the language's folder (handbook/feeds.py)
 CHANGES_PAGE = addresses.CHANGES
-# Pages that only show the competencies again in another arrangement: a competency change counts for them, but
-# the changes page links the rank and item pages.
-DERIVED_KINDS = {"self_check", "comparison", "explorer"}
 
 
 @dataclass(frozen=True)
