@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
+from handbook.book import copy_books
 from handbook.errors import PolicyDataError
 from handbook.exports import write_downloads
 from handbook.history import site_history, write_feeds
@@ -86,6 +87,7 @@ def on_post_build(config):
         return
     policy = _policy(config)
     write_downloads(policy, Path(config["site_dir"]))
+    copy_books(Path(config["site_dir"]))  # the PDFs the pages link, when HANDBOOK_PDF_DIR names them
     history = site_history(Path(config.config_file_path).parent)  # read once per HEAD, shared with macros.py
     if write_feeds(history, policy, Path(config["site_dir"])):
         log.info("What changed: %d entries, an Atom feed per language (changes.xml)", len(history.entries))

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from . import charts
 from .accessibility_statement import statement
+from .book import book_links
 from .compare import comparison_page, comparison_pairs, item_histories, pair_items, wording_diff
 from .exports import DOWNLOADS
 from .history import CHANGES_PAGE, DERIVED_KINDS, FEED_FILE, History, format_date
@@ -214,6 +215,7 @@ class PageRenderer:
             h=lambda value: heading_text(t(value)),
             href=href,
             download=download,
+            book_links=book_links(language, download),  # the whole handbook as PDFs, when the site publishes them
             label=lambda key: label(key)[language],
             field=field,
             charts=charts,
