@@ -84,15 +84,15 @@ class Book:
         assert len(links) == len(entries), f"{self.path.name}: {len(entries)} entries but {len(links)} links"
         return [(title, number, self.destinations[link]) for (title, number), link in zip(entries, links, strict=True)]
 
-    def struct_types(self) -> set[str]:
-        """The structure types used in the tag tree (/Document, /H1, /Table …)."""
-        found, stack = set(), [self.reader.trailer["/Root"]["/StructTreeRoot"]]
+    def struct_types(self) -> list[str]:
+        """The structure type of every element of the tag tree (/Document, /H1, /Table …)."""
+        found, stack = [], [self.reader.trailer["/Root"]["/StructTreeRoot"]]
         while stack:
             node = stack.pop().get_object()
             if not hasattr(node, "get"):
                 continue
             if "/S" in node:
-                found.add(str(node["/S"]))
+                found.append(str(node["/S"]))
             kids = node.get("/K")
             stack += kids if isinstance(kids, list) else ([kids] if kids is not None else [])
         return found
@@ -155,7 +155,8 @@ def test_book_is_a4_tagged_with_its_language_and_small(books, language):
     catalog = book.reader.trailer["/Root"]
     assert catalog["/Lang"] == language
     assert catalog["/MarkInfo"]["/Marked"]
-    assert {"/H1", "/H2", "/H3", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Link", "/Figure"} <= book.struct_types()
+    tags = {"/H1", "/H2", "/H3", "/P", "/L", "/LI", "/Table", "/THead", "/TH", "/TD", "/Link", "/Figure"}
+    assert tags <= set(book.struct_types())
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -169,6 +170,18 @@ def test_every_font_is_embedded(books, language):
         assert (embedded, unicode_map) == ("yes", "yes"), font
         assert "Type 3" not in " ".join(font), font
     assert any("CJK" in font[0] for font in fonts)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_charts_are_in_the_book_as_vectors(books, built_site, policy, language):
+    """Every chart of the book's pages is a figure of the tag tree, and the book holds no picture: the charts
+    are drawn as paths and text."""
+    listing = subprocess.run(["pdfimages", "-list", str(books[language].path)], capture_output=True, text=True)
+    assert listing.returncode == 0 and len(listing.stdout.splitlines()) == 2, listing.stdout  # the heading only
+    pages = [built_site / url_prefix(language) / url / "index.html" for _, url in expected_chapters(policy)]
+    charts = sum(page.read_text(encoding="utf-8").count('<figure class="chart') for page in pages)
+    assert charts >= 10
+    assert books[language].struct_types().count("/Figure") >= charts
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
