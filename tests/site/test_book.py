@@ -22,6 +22,8 @@ from handbook_testing import REPOSITORY, made_once
 
 A4 = (595.28, 841.89)  # points
 MAX_SIZE = 5_000_000  # bytes: mails comfortably
+SIDE_MARGIN = 15 / 25.4 * 72  # points (handbook/book.css: @page margin)
+WORD_BOX = re.compile(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
 # Kangxi radicals and CJK radical supplements: what a wrong ToUnicode map gives for 人, 大, 言 …
 RADICALS = re.compile(r"[\u2e80-\u2fdf]")
 CONTENTS_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)$")
@@ -170,6 +172,21 @@ def test_every_font_is_embedded(books, language):
         assert (embedded, unicode_map) == ("yes", "yes"), font
         assert "Type 3" not in " ".join(font), font
     assert any("CJK" in font[0] for font in fonts)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_everything_fits_between_the_side_margins(books, language):
+    """Tables, charts and text stay inside the page's side margins (15 mm) on every page after the cover."""
+    path = books[language].path
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    left, right = SIDE_MARGIN - 1, A4[0] - SIDE_MARGIN + 1
+    outside = [
+        (number, word, x_min, x_max)
+        for number, page in enumerate(boxes.split("<page ")[2:], start=2)
+        for x_min, x_max, word in WORD_BOX.findall(page)
+        if float(x_min) < left or float(x_max) > right
+    ]
+    assert not outside, outside[:10]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
