@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .exports import DOWNLOADS
 from .html_text import article
@@ -52,8 +52,8 @@ NOT_IN_BOOK = {
     "editor_notes",
 }
 # Inside a page, what exists for the screen only: heading links (¶), buttons and script-only controls, the
-# printed source line (the cover says it once), the page's last-changed line, maintainers' notes.
-_DROPPED_CLASSES = {"headerlink", "no-print", "js-only", "print-source", "page-changed", "editor-note"}
+# printed source line (the cover says it once), the page's last-changed line.
+_DROPPED_CLASSES = {"headerlink", "no-print", "js-only", "print-source", "page-changed"}
 _DROPPED_TAGS = {"script", "style", "button", "form", "input", "select", "textarea", "noscript"}
 _HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 _ID_LISTS = {"aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "for", "headers", "list"}
@@ -61,7 +61,7 @@ _URL_REFERENCE = re.compile(r"url\(#([^)]+)\)")
 _NAMESPACES = {
     "http://www.w3.org/1999/xlink": "xlink:",
     "http://www.w3.org/XML/1998/namespace": "xml:",
-    "http://www.w3.org/2000/xmlns/": "",
+    "http://www.w3.org/2000/xmlns/": "xmlns:",
 }
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 
@@ -116,7 +116,8 @@ def _local(name: str) -> str:
     if not name.startswith("{"):
         return name
     namespace, local = name[1:].split("}")
-    return _NAMESPACES.get(namespace, "") + local
+    prefix = _NAMESPACES.get(namespace, "")
+    return local if prefix == "xmlns:" and local == "xmlns" else prefix + local
 
 
 def _plain_names(element: ET.Element) -> None:
@@ -282,8 +283,9 @@ def _style_charts(content: ET.Element, stylesheet: str) -> None:
 
 
 def _html(content: ET.Element) -> Markup:
-    text = content.text or ""
-    return Markup(text + "".join(ET.tostring(child, encoding="unicode", method="html") for child in content))
+    """The content of an element as HTML (ElementTree escapes what it writes)."""
+    children = "".join(ET.tostring(child, encoding="unicode", method="html") for child in content)
+    return escape(content.text or "") + Markup(children)
 
 
 def book_html(policy: Policy, site_dir: Path, language: str) -> str:
