@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
 from markupsafe import Markup
 
 from . import addresses, charts
+from .book import book_links
 from .compare import item_histories, wording_diff
 from .exports import DOWNLOADS
 from .history import CHANGES_PAGE, History, format_date
@@ -241,6 +242,7 @@ class PageRenderer:
             download=download,
             pages=addresses,
             relative=relative,
+            book_links=book_links(language, download),  # the whole handbook as PDFs, when the site publishes them
             label=lambda key: label(key)[language],
             field=field,
             charts=charts,

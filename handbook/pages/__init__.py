@@ -67,6 +67,8 @@ class PageKind:
     # Shows the competencies again in another arrangement: a competency's change counts for its pages, but the
     # changes page and the feeds link the rank and item pages.
     derived: bool = False
+    # Part of the whole handbook's PDF (handbook/book.py): not the tools, nor the pages about the site itself.
+    in_book: bool = True
 
     def specs(self, policy: Policy) -> list[PageSpec]:
         if self.pages is not None:

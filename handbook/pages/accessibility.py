@@ -9,6 +9,11 @@ from . import PageKind
 
 KINDS = [
     PageKind(
-        "accessibility", 16, path=addresses.ACCESSIBILITY, in_nav=False, context=lambda r, s: {"statement": statement()}
+        "accessibility",
+        16,
+        path=addresses.ACCESSIBILITY,
+        in_nav=False,
+        in_book=False,
+        context=lambda r, s: {"statement": statement()},
     )
 ]

@@ -81,4 +81,4 @@ def changes_view(renderer, spec: PageSpec) -> dict:
     }
 
 
-KINDS = [PageKind("changes", 15, path=addresses.CHANGES, context=changes_view)]
+KINDS = [PageKind("changes", 15, path=addresses.CHANGES, context=changes_view, in_book=False)]

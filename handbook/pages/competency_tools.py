@@ -58,6 +58,7 @@ KINDS = [
         path=addresses.EXPLORER,
         tool=("explorer", ("explorer_intro", "search_explorer_downloads")),
         derived=True,
+        in_book=False,
     ),
     PageKind(
         "compare_index",
@@ -67,6 +68,7 @@ KINDS = [
         path=addresses.COMPARE,
         context=_compare_index,
         tool=("compare", ("compare_intro", "way_compare")),
+        in_book=False,
     ),
     # Not in the search index: the 22 pairs came before the rank pages for 課長 and 主査級; the index offers them.
     PageKind(
@@ -77,6 +79,7 @@ KINDS = [
         context=_comparison,
         indexed=False,
         derived=True,
+        in_book=False,
     ),
     PageKind(
         "item",
@@ -84,5 +87,6 @@ KINDS = [
         section="competency_tools",
         pages=_item_histories,
         context=lambda renderer, spec: {"history": spec.entity},
+        in_book=False,
     ),
 ]

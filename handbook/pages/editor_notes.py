@@ -20,4 +20,8 @@ def _context(renderer, spec) -> dict:
     }
 
 
-KINDS = [PageKind("editor_notes", 17, path=addresses.EDITOR_NOTES, in_nav=False, context=_context, indexed=False)]
+KINDS = [
+    PageKind(
+        "editor_notes", 17, path=addresses.EDITOR_NOTES, in_nav=False, context=_context, indexed=False, in_book=False
+    )
+]

@@ -6,7 +6,7 @@ from .. import addresses
 from . import PageKind
 
 KINDS = [
-    PageKind("home", 1, path=addresses.HOME),
+    PageKind("home", 1, path=addresses.HOME, in_book=False),  # the book's cover and contents take its place
     PageKind("message", 2, path=addresses.MESSAGE),
     PageKind("about", 3, path=addresses.ABOUT),
     PageKind("staff_image", 4, path=addresses.STAFF_IMAGE),

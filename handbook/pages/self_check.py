@@ -54,5 +54,6 @@ KINDS = [
         context=sheet_view,
         tool=("self_check", ("way_self_check", "search_about_self_check")),
         derived=True,
+        in_book=False,
     )
 ]
