@@ -30,9 +30,9 @@ from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup, escape
 
+from .data import load_policy
 from .exports import DOWNLOADS
 from .html_text import article
-from .load import load_policy
 from .model import LANGUAGES, Policy
 from .pages import kind_of
 from .site import PageSpec, navigation, url_prefix

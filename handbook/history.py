@@ -29,8 +29,8 @@ from pathlib import Path
 
 from . import addresses
 from .addresses import INITIATIVE_DIR
+from .data import REPOSITORY, SINGLE_FILES
 from .errors import field_name
-from .load import REPOSITORY, SINGLE_FILES
 from .model import LANGUAGES, Text
 from .ui import label
 from .yaml_source import read_yaml, text_mappings

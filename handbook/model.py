@@ -1,4 +1,4 @@
-"""The policy as typed records, built once from the validated YAML (handbook.load).
+"""The policy as typed records, built once from the validated YAML (handbook.data).
 
 Every entity a page is made of, or that another entity points to, is a record here, with its references
 resolved to records, so templates only read fields. Each entity that has a page knows its source path

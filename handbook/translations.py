@@ -23,9 +23,8 @@ from pathlib import Path
 
 import yaml
 
-from . import load
+from .data import DATA_DIR, data_files
 from .errors import field_name
-from .load import DATA_DIR
 from .yaml_source import read_yaml, text_mappings
 
 LOCK_NAME = "translations.lock.yml"
@@ -76,7 +75,7 @@ class Finding:
 
 def data_file_names(data_dir: Path = DATA_DIR) -> list[str]:
     """The data files, in the order the validator reads them."""
-    return [name for name, _ in load.data_files(data_dir)]
+    return [name for name, _ in data_files(data_dir)]
 
 
 def read_texts(data_dir: Path = DATA_DIR) -> tuple[list[TextEntry], list[str]]:

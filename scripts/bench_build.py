@@ -35,8 +35,8 @@ from pathlib import Path
 
 import yaml
 
+from handbook.data import load_policy
 from handbook.html_text import PageText, article
-from handbook.load import load_policy
 from handbook.model import LANGUAGES
 from handbook.site import mkdocs_nav, page_specs, url_prefix
 

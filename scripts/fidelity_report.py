@@ -13,9 +13,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from handbook.data import DATA_DIR, read_documents
 from handbook.errors import field_name
 from handbook.fidelity import EDITORIAL_KEYS, normalise, source_text
-from handbook.load import DATA_DIR, read_documents
 from handbook.yaml_source import text_mappings
 
 # The data leaves out the bullet that starts a line of the source (○ ● □ ・ ▶ ※ 〇); source_text drops footnote marks.

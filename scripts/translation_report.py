@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from handbook.load import DATA_DIR
+from handbook.data import DATA_DIR
 from handbook.translations import LOCK_NAME, data_file_names, findings, mark_reviewed, read_lock, read_texts
 
 

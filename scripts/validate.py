@@ -8,8 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from handbook.data import DATA_DIR, load_policy
 from handbook.errors import PolicyDataError
-from handbook.load import DATA_DIR, load_policy
 
 
 def main() -> int:

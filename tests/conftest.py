@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import accessibility_record
-from handbook.load import DATA_DIR, load_policy
+from handbook.data import DATA_DIR, load_policy
 from handbook_testing import SITE_PATH, SITE_URL, made_once, mkdocs
 
 TESTS = Path(__file__).resolve().parent

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import addresses
+from ..data import load_policy
 from ..feeds import feed_title
 from ..history import FEED_FILE, History, feeds_published, site_history
-from ..load import load_policy
 from ..model import LANGUAGES, Policy
 from ..render import PageRenderer, print_running_header
 from ..site import page_specs, url_prefix

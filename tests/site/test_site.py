@@ -6,9 +6,9 @@ import re
 from html import unescape
 from pathlib import Path
 
+from handbook.data import DATA_DIR, read_documents
 from handbook.fidelity import japanese_strings, normalise, sentence_coverage, source_text
 from handbook.html_text import PageText
-from handbook.load import DATA_DIR, read_documents
 from handbook.model import LANGUAGES
 from handbook.site import page_specs, url_prefix
 from handbook.yaml_source import text_mappings

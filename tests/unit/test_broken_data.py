@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from handbook.data import validate
 from handbook.errors import PolicyDataError
-from handbook.load import validate
 from handbook_testing import run_python
 
 

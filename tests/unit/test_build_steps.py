@@ -9,7 +9,7 @@ from tiny_policy import build_tiny_policy
 
 from handbook.build import Build, PageFinisher, SiteSwap
 from handbook.build.zensical import language_config, merge
-from handbook.load import DATA_DIR
+from handbook.data import DATA_DIR
 
 REPOSITORY_ROOT = DATA_DIR.parent
 

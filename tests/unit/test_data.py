@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from handbook.data import DATA_DIR, read_documents
 from handbook.fidelity import japanese_strings, missing_from_source, normalise, sentence_coverage, source_text
-from handbook.load import DATA_DIR, read_documents
 from handbook.model import LANGUAGES
 from handbook.yaml_source import text_mappings
 

@@ -17,9 +17,9 @@ import pytest
 import yaml
 
 from handbook import history as history_module
+from handbook.data import DATA_DIR
 from handbook.feeds import FEED_ID, atom_feed, write_feeds
 from handbook.history import TIME_ZONE, compare_file, feeds_published, format_date, read_history
-from handbook.load import DATA_DIR
 from handbook.model import LANGUAGES
 from handbook.render import PageRenderer
 from handbook.site import url_prefix

@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 
 import handbook
-from handbook.load import DATA_DIR
+from handbook.data import DATA_DIR
 from handbook.pages import kinds
 from handbook.site import page_specs
 
@@ -46,7 +46,7 @@ WORDS = "abilities: {ja: 伸ばしたい能力, en: Abilities to grow}\n"
 
 CHECK = """
 import json
-from handbook.load import load_policy
+from handbook.data import load_policy
 from handbook.render import PageRenderer
 from handbook.search_index import keywords
 from handbook.site import mkdocs_nav, page_specs

@@ -11,7 +11,7 @@ import textwrap
 import pytest
 
 from handbook import render
-from handbook.load import load_policy
+from handbook.data import load_policy
 from handbook.model import LANGUAGES
 from handbook.render import PageRenderer, TemplateFault
 from handbook.site import page_specs
@@ -31,7 +31,7 @@ def test_every_page_renders_in_every_language_with_mkdocs_unimportable():
                 return None
 
         sys.meta_path.insert(0, NoMkDocs())
-        from handbook.load import load_policy
+        from handbook.data import load_policy
         from handbook.model import LANGUAGES
         from handbook.render import PageRenderer
         from handbook.site import page_specs

@@ -20,8 +20,8 @@ import re
 import unicodedata
 from functools import cache
 
+from handbook.data import DATA_DIR, read_documents
 from handbook.errors import field_name
-from handbook.load import DATA_DIR, read_documents
 from handbook.yaml_source import text_mappings
 
 # The generic allowances, the same for every term (anything else goes in the term's `variants`):

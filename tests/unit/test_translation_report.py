@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.load import DATA_DIR
+from handbook.data import DATA_DIR
 from handbook.translations import findings, fingerprint, mark_reviewed, read_lock, read_texts
 from handbook_testing import run_python
 

@@ -283,7 +283,7 @@ def _table(table_id: str, rank_ids: list[str], spec: dict) -> CompetencyTable:
 
 
 def build_tiny_policy() -> Policy:
-    """A complete Policy with three ranks and one of everything else, each reference resolved as load.py does."""
+    """A complete Policy with three ranks and one of everything else, each reference resolved as handbook.data does."""
     orientations = [
         Orientation(
             oid,

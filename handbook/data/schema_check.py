@@ -10,8 +10,8 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from .errors import Fault, Words, field_name
-from .yaml_source import YamlDocument
+from ..errors import Fault, Words, field_name
+from ..yaml_source import YamlDocument
 
 _TYPE_WORDS = {
     "object": Words("「キー: 値」の行のまとまり", "a group of fields (key: value lines)"),
