@@ -259,8 +259,8 @@ def write_downloads(policy: Policy, site_dir: Path) -> list[Path]:
     folder = site_dir / DOWNLOADS
     folder.mkdir(parents=True, exist_ok=True)
     source = {
-        "policy": {"ja": policy.meta["title"].ja, "en": policy.meta["title"].en},
-        "revision": {"ja": policy.meta["revision"].ja, "en": policy.meta["revision"].en},
+        "policy": {"ja": policy.meta.title.ja, "en": policy.meta.title.en},
+        "revision": {"ja": policy.meta.revision.ja, "en": policy.meta.revision.en},
     }
     written = []
     for name, records, columns in (

@@ -30,7 +30,7 @@ FEED_STYLE = "feed.css"
 
 
 def feed_title(policy: Policy, language: str) -> str:
-    words = {"title": policy.meta["title"][language], "revision": policy.meta["revision"][language]}
+    words = {"title": policy.meta.title[language], "revision": policy.meta.revision[language]}
     return label("feed_title")[language].format(**words)
 
 

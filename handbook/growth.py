@@ -31,7 +31,7 @@ def record_revision(policy: Policy) -> str:
     """The revision a record belongs to, the same in both languages (a record written on the English sheet opens
     on the Japanese one) and in neither language's script: the year and month of meta.yml's revision
     ("令和6年（2024年）9月改定" → "2024-09"), or, when the text names none, a digest of it."""
-    text = policy.meta["revision"]["ja"]
+    text = policy.meta.revision["ja"]
     found = re.search(r"(\d{4})年\)?\s*(\d{1,2})月", unicodedata.normalize("NFKC", text))
     if found:
         return f"{found.group(1)}-{int(found.group(2)):02d}"
@@ -104,7 +104,7 @@ def page_data(policy: Policy, rank: Rank, language: str, sheet_href) -> dict[str
         "data-schema": RECORD_SCHEMA,
         "data-version": str(RECORD_VERSION),
         "data-revision": record_revision(policy),
-        "data-revision-text": policy.meta["revision"][language],
+        "data-revision-text": policy.meta.revision[language],
         "data-rank": rank.id,
         "data-items": " ".join(item.id for item in rank.table.items),
         "data-vision": " ".join(VISION_QUESTIONS),

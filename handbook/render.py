@@ -126,12 +126,6 @@ class Glossary:
         return self.pattern.sub(replace, escaped)
 
 
-def field(entry: dict, name: str):
-    """An optional field of the prose kept as mappings (model.Policy.meta, .organisation): None when absent.
-    Also the way to read a key named like a dict method ('items')."""
-    return entry.get(name)
-
-
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """Strict: a name a template reads but nobody defined stops the build, naming the template and line."""
@@ -244,7 +238,6 @@ class PageRenderer:
             relative=relative,
             book_links=book_links(language, download),  # the whole handbook as PDFs, when the site publishes them
             label=lambda key: label(key)[language],
-            field=field,
             charts=charts,
             diff=lambda old, new: wording_diff(t(old), t(new), language),
         )

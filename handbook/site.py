@@ -71,7 +71,7 @@ def theme_words(policy: Policy, language: str) -> dict[str, str]:
     text for the handbook's own partials, which escape it: the site's description (it names the revision; the
     theme prints it as it is, so the adapters hand it over through theme_html), the footer's source line and the
     search box's words."""
-    names = {"title": policy.meta["title"][language], "revision": policy.meta["revision"][language]}
+    names = {"title": policy.meta.title[language], "revision": policy.meta.revision[language]}
     return {
         "description": label("site_description")[language].format(**names),
         "footer": label("footer_source")[language].format(**names),

@@ -8,224 +8,28 @@ from ..errors import field_name
 from ..model import (
     Area,
     AreasSection,
-    Block,
-    CompetencyGroup,
-    CompetencyItem,
-    CompetencyTable,
     EditorNote,
-    FlowActor,
-    FlowFunction,
-    FlowLink,
     GlossaryTerm,
     Indicator,
     Indicators,
     Initiative,
-    JobTitle,
-    JobType,
-    KatzLevel,
-    KatzModel,
-    KatzSkill,
-    KeyValue,
-    KeyValueActions,
     Orientation,
     OutcomeTarget,
     Policy,
-    PostType,
-    Rank,
-    RankImage,
-    RankImageCell,
-    RankImageRow,
-    RanksSection,
-    Role,
-    RoleFlow,
     Section,
-    Table,
     Talent,
     TalentAbility,
     TalentLevel,
     TalentsSection,
     Text,
     Theme,
-    Tier,
     UnquantifiedIndicator,
     as_tree,
-    link_ranks,
 )
 from ..yaml_source import YamlDocument, text_mappings
+from .build_prose import blocks, build_key_values, build_meta, build_organisation, section
+from .build_ranks import build_ranks, build_ranks_section, build_tables
 from .read import is_initiative
-
-
-def _section(node: dict) -> Section:
-    return Section(
-        number=node["number"],
-        title=node["title"],
-        page=SECTION_PAGES[node["number"]],
-        intro=node.get("intro", []),
-        closing=node.get("closing", []),
-        source_note=node.get("source_note"),
-    )
-
-
-def _table(node: dict) -> Table:
-    return Table(
-        caption=node.get("caption"),
-        columns=node.get("columns", []),
-        rows=node["rows"],
-        notes=node.get("notes", []),
-        source_note=node.get("source_note"),
-    )
-
-
-def _blocks(nodes: list[dict]) -> list[Block]:
-    return [
-        Block(
-            heading=node.get("heading"),
-            paragraphs=node.get("paragraphs", []),
-            items=node.get("items", []),
-            table=_table(node["table"]) if "table" in node else None,
-            notes=node.get("notes", []),
-            source_note=node.get("source_note"),
-        )
-        for node in nodes
-    ]
-
-
-def _build_tables(data: dict) -> list[CompetencyTable]:
-    tables = []
-    for table in data["tables"]:
-        groups = []
-        for g in table["groups"]:
-            group = CompetencyGroup(
-                orientation=g["orientation"], kind=g["kind"], name=g["name"], source_note=g.get("source_note")
-            )
-            group.items = [
-                CompetencyItem(
-                    id=item["id"],
-                    name=item["name"],
-                    description=item["description"],
-                    group=group,
-                    source_note=item.get("source_note"),
-                )
-                for item in g["items"]
-            ]
-            groups.append(group)
-        tables.append(
-            CompetencyTable(
-                id=table["id"], rank_ids=table["ranks"], groups=groups, source_note=table.get("source_note")
-            )
-        )
-    return tables
-
-
-def _build_ranks(
-    data: dict, tables: list[CompetencyTable]
-) -> tuple[list[Tier], list[PostType], list[Rank], list[JobType]]:
-    tiers = {t["id"]: Tier(id=t["id"], name=t["name"]) for t in data["tiers"]}
-    post_types = {p["id"]: PostType(id=p["id"], name=p["name"]) for p in data["post_types"]}
-    table_by_id = {table.id: table for table in tables}
-    ranks = []
-    for position, r in enumerate(data["ranks"]):
-        rank = Rank(
-            id=r["id"],
-            name=r["name"],
-            tier=tiers[r["tier"]],
-            table=table_by_id[r["competency_table"]],
-            roles=[Role(post_type=post_types.get(role.get("post_type")), duties=role["duties"]) for role in r["roles"]],
-            position=position,
-            source_note=r.get("source_note"),
-        )
-        rank.tier.ranks.append(rank)
-        ranks.append(rank)
-    by_id = link_ranks(ranks)
-    job_types = []
-    for job in data.get("job_titles", []):
-        titles = [
-            JobTitle(job_type=job["job_type"], name=title["name"], rank=by_id[title["rank"]]) for title in job["titles"]
-        ]
-        for title in titles:
-            title.rank.job_titles.append(title)
-        job_types.append(JobType(name=job["job_type"], titles=titles, note=job["note"]))
-    return list(tiers.values()), list(post_types.values()), ranks, job_types
-
-
-def _build_role_flow(flow: dict, ranks: list[Rank], post_types: list[PostType]) -> RoleFlow:
-    rank_by_id = {rank.id: rank for rank in ranks}
-    post_by_id = {post.id: post for post in post_types}
-    actors = {
-        a["id"]: FlowActor(id=a["id"], name=a["name"], rank=rank_by_id.get(a["id"]), position=n)
-        for n, a in enumerate(flow["actors"])
-    }
-    for f in flow["functions"]:
-        actors[f["actor"]].functions.append(
-            FlowFunction(
-                post_type=post_by_id.get(f.get("post_type")),
-                label=f.get("label"),
-                items=f.get("items", []),
-                source_note=f.get("source_note"),
-            )
-        )
-    for link in flow["links"]:
-        actors[link["from"]].links.append(
-            FlowLink(source=actors[link["from"]], target=actors[link["to"]], label=link["label"])
-        )
-    return RoleFlow(
-        section=_section(flow["section"]),
-        actors=list(actors.values()),
-        unplaced_labels=flow.get("unplaced_labels", []),
-        notes=flow.get("notes", []),
-        source_note=flow.get("source_note"),
-    )
-
-
-def _build_rank_image(image: dict, ranks: list[Rank], orientations: list[Orientation]) -> RankImage:
-    rank_by_id = {rank.id: rank for rank in ranks}
-    orientation_by_id = {o.id: o for o in orientations}
-    rows = [
-        RankImageRow(
-            label=row["label"],
-            ranks=[rank_by_id[rid] for rid in row["ranks"]],
-            cells=[
-                RankImageCell(
-                    orientation=orientation_by_id[c["orientation"]],
-                    attitude=c["attitude"],
-                    ability=c["ability"],
-                    source_note=c.get("source_note"),
-                )
-                for c in row["names"]
-            ],
-        )
-        for row in image["rows"]
-    ]
-    return RankImage(
-        section=_section(image["section"]),
-        headings=image["headings"],
-        rows=rows,
-        notes=image.get("notes", []),
-        source_note=image.get("source_note"),
-    )
-
-
-def _build_katz(katz: dict, ranks: list[Rank]) -> KatzModel:
-    rank_by_id = {rank.id: rank for rank in ranks}
-    skills = {
-        s["id"]: KatzSkill(
-            id=s["id"], name=s["name"], figure_label=s.get("figure_label") or s["name"], explanation=s["explanation"]
-        )
-        for s in katz["skills"]
-    }
-    levels = [
-        KatzLevel(label=lv["label"], ranks=[rank_by_id[r] for r in lv["ranks"]], skill=skills[lv["skill"]])
-        for lv in katz["levels"]
-    ]
-    return KatzModel(
-        title=katz["title"],
-        intro=katz.get("intro", []),
-        columns=katz["columns"],
-        skills=skills,
-        levels=levels,
-        points=katz.get("points", []),
-        source_note=katz.get("source_note"),
-    )
 
 
 def _talent_level(lv: dict) -> TalentLevel:
@@ -258,7 +62,7 @@ def _build_talents(data: dict) -> list[Talent]:
             abilities_summary=t.get("abilities_summary"),
             levels_caption=t.get("levels_caption"),
             levels=[_talent_level(lv) for lv in t.get("levels", [])],
-            blocks=_blocks(t.get("blocks", [])),
+            blocks=blocks(t.get("blocks", [])),
             source_note=t.get("source_note"),
         )
         for t in data["talents"]
@@ -307,7 +111,7 @@ def _build_indicators(data: dict, initiative_by_number: dict[str, Initiative]) -
         for o in data.get("omitted", [])
     ]
     return Indicators(
-        section=_section(data["section"]),
+        section=section(data["section"]),
         basics=basics,
         outcome_targets=targets,
         closing=data.get("closing", []),
@@ -339,7 +143,7 @@ def _build_areas(
             title=x["title"],
             theme=theme_by_id[x["theme"]],
             text=x.get("text", []),
-            blocks=_blocks(x.get("blocks", [])),
+            blocks=blocks(x.get("blocks", [])),
             featured=x.get("featured", False),
             talents=[talent_by_id[t] for t in x.get("related_talents", [])],
             source_note=x.get("source_note"),
@@ -354,9 +158,9 @@ def _build_areas(
 def build_policy(documents: dict[str, YamlDocument]) -> Policy:
     """Assemble the model from documents that passed validation."""
     d = {name: as_tree(doc.data) for name, doc in documents.items()}
-    tables = _build_tables(d["competencies.yml"])
+    tables = build_tables(d["competencies.yml"])
     ranks_data = d["ranks.yml"]
-    tiers, post_types, ranks, job_types = _build_ranks(ranks_data, tables)
+    tiers, post_types, ranks, job_types = build_ranks(ranks_data, tables)
     o = d["orientations.yml"]
     orientations = [
         Orientation(
@@ -369,61 +173,40 @@ def build_policy(documents: dict[str, YamlDocument]) -> Policy:
         )
         for x in o["orientations"]
     ]
-    ranks_section = RanksSection(
-        section=_section(ranks_data["section"]),
-        job_types=job_types,
-        job_titles_scope=ranks_data.get("job_titles_scope"),
-        role_flow=_build_role_flow(ranks_data["role_flow"], ranks, post_types),
-        rank_image=_build_rank_image(ranks_data["rank_image"], ranks, orientations),
-        katz_model=_build_katz(ranks_data["katz_model"], ranks),
-    )
+    ranks_section = build_ranks_section(ranks_data, ranks, post_types, job_types, orientations)
     talents_data = d["talents.yml"]
     talents = _build_talents(talents_data)
     talents_section = TalentsSection(
-        section=_section(talents_data["section"]),
+        section=section(talents_data["section"]),
         background=talents_data.get("background", []),
         issues=talents_data.get("issues", []),
-        blocks=_blocks(talents_data.get("blocks", [])),
+        blocks=blocks(talents_data.get("blocks", [])),
     )
     initiative_data = {name: data for name, data in d.items() if is_initiative(name)}
     areas, initiatives = _build_areas(d["areas.yml"], initiative_data, talents)
-    organisation = d["organisation.yml"]
-    key_values = [
-        KeyValue(id=k["id"], name=k["name"], organisation_aim=k["organisation_aim"])
-        for k in organisation["target_image"]["key_values"]
-    ]
-    key_value_by_id = {k.id: k for k in key_values}
-    actions = sorted(
-        (
-            KeyValueActions(
-                key_value=key_value_by_id[e["key_value"]],
-                number=e["number"],
-                staff_actions=e["staff_actions"],
-                manager_actions=e["manager_actions"],
-            )
-            for e in organisation["growth_actions"]["key_values"]
-        ),
-        key=lambda entry: entry.number,
+    initiative_by_number = {i.number: i for i in initiatives}
+    indicators = _build_indicators(d["indicators.yml"], initiative_by_number)
+    orientations_section = section(o["section"])
+    areas_section = AreasSection(
+        section=section(d["areas.yml"]["section"]), blocks=blocks(d["areas.yml"].get("blocks", []))
     )
+    organisation = d["organisation.yml"]
+    plans = organisation["development_plans"]
     sections = [
-        _section(d["meta.yml"]["basic_concept"]["section"]),
-        _section(organisation["target_image"]["section"]),
-        _section(o["section"]),
-        _section(organisation["growth_actions"]["section"]),
-        _section(organisation["growth_cycle"]["section"]),
+        section(d["meta.yml"]["basic_concept"]["section"]),
+        section(organisation["target_image"]["section"]),
+        orientations_section,
+        section(organisation["growth_actions"]["section"]),
+        section(organisation["growth_cycle"]["section"]),
         talents_section.section,
-        _section(d["indicators.yml"]["section"]),
+        indicators.section,
         ranks_section.section,
         ranks_section.role_flow.section,
         ranks_section.rank_image.section,
-        _section(d["areas.yml"]["section"]),
+        areas_section.section,
+        Section(number="04-2", title=plans["title"], page=SECTION_PAGES["04-2"], intro=plans.get("intro", [])),
     ]
-    plans = organisation["development_plans"]
-    sections.append(
-        Section(number="04-2", title=plans["title"], page=SECTION_PAGES["04-2"], intro=plans.get("intro", []))
-    )
-    section_by_number = {section.number: section for section in sections}
-    initiative_by_number = {i.number: i for i in initiatives}
+    section_by_number = {s.number: s for s in sections}
 
     def place(number: str | None):
         return section_by_number.get(number) or initiative_by_number.get(number) if number else None
@@ -439,16 +222,17 @@ def build_policy(documents: dict[str, YamlDocument]) -> Policy:
         )
         for g in d["glossary.yml"]["terms"]
     ]
+    key_values, key_value_actions = build_key_values(organisation)
     return Policy(
-        meta=d["meta.yml"],
+        meta=build_meta(d["meta.yml"], section_by_number),
         terminology=d["terminology.yml"]["terms"],
         glossary=glossary,
-        organisation=organisation,
+        organisation=build_organisation(organisation, section_by_number, orientations, areas),
         key_values=key_values,
-        key_value_actions=actions,
+        key_value_actions=key_value_actions,
         orientations=orientations,
         results=o["results"]["name"],
-        orientations_section=_section(o["section"]),
+        orientations_section=orientations_section,
         tiers=tiers,
         post_types=post_types,
         ranks=ranks,
@@ -456,11 +240,9 @@ def build_policy(documents: dict[str, YamlDocument]) -> Policy:
         ranks_section=ranks_section,
         talents=talents,
         talents_section=talents_section,
-        indicators=_build_indicators(d["indicators.yml"], initiative_by_number),
+        indicators=indicators,
         areas=areas,
-        areas_section=AreasSection(
-            section=_section(d["areas.yml"]["section"]), blocks=_blocks(d["areas.yml"].get("blocks", []))
-        ),
+        areas_section=areas_section,
         initiatives=initiatives,
         sections=section_by_number,
         editor_notes=editor_notes(documents),

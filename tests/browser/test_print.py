@@ -118,7 +118,7 @@ def printout_faults(printer: Printer, policy, path: str, language: str, rank, ma
     meta = policy.meta
     faults += [
         f"{where}: {source!r} is not on paper"
-        for source in (rank.name[language], meta["title"][language], meta["revision"][language], where)
+        for source in (rank.name[language], meta.title[language], meta.revision[language], where)
         if not on_paper(source)
     ]
     # every sheet after the first says at its top which page (naming the rank) of which handbook it comes from

@@ -193,7 +193,7 @@ def test_no_csv_cell_starts_a_formula(formula_downloads):
 
 def test_every_sheet_prints_on_a4_landscape_one_page_wide_under_its_headings(tiny, tmp_path):
     write_downloads(tiny, tmp_path)
-    title, revision = tiny.meta["title"], tiny.meta["revision"]
+    title, revision = tiny.meta.title, tiny.meta.revision
     for name in ("competencies", "initiatives"):
         book = load_workbook(tmp_path / "downloads" / f"{name}.xlsx")
         assert book.properties.creator == f"{label('site_name').ja} / {label('site_name').en}"
@@ -225,7 +225,7 @@ def test_write_downloads_writes_csv_json_and_excel_of_both(tiny, tmp_path):
     ]
     assert all(path.parent == tmp_path / "downloads" for path in written)
     competencies = json.loads((tmp_path / "downloads" / "competencies.json").read_text(encoding="utf-8"))
-    assert competencies["policy"] == {"ja": tiny.meta["title"].ja, "en": tiny.meta["title"].en}
+    assert competencies["policy"] == {"ja": tiny.meta.title.ja, "en": tiny.meta.title.en}
     assert competencies["competencies"] == competency_records(tiny)
     assert (tmp_path / "downloads" / "initiatives.csv").read_bytes() == csv_bytes(
         initiative_records(tiny), INITIATIVE_COLUMNS

@@ -70,7 +70,7 @@ def test_the_sheet_tells_the_script_its_record(tiny, sheets, language):
         data = attributes(text, "section", "data-growth")
         assert data["data-schema"] == growth.RECORD_SCHEMA and data["data-version"] == str(growth.RECORD_VERSION)
         assert data["data-revision"] == growth.record_revision(tiny)  # one revision id for both languages
-        assert data["data-revision-text"] == tiny.meta["revision"][language]
+        assert data["data-revision-text"] == tiny.meta.revision[language]
         assert data["data-rank"] == rank.id
         assert data["data-items"].split() == [item.id for item in rank.table.items]
         assert data["data-vision"].split() == list(growth.VISION_QUESTIONS)

@@ -34,6 +34,8 @@ from handbook.model import (
     KatzLevel,
     KatzModel,
     KatzSkill,
+    Meta,
+    Organisation,
     Orientation,
     OutcomeTarget,
     Policy,
@@ -529,10 +531,12 @@ def build_tiny_policy() -> Policy:
 
     return record(
         Policy,
-        meta={"title": Text("テスト方針", "Test policy"), "revision": Text("令和6年9月改定", "Revised September 2024")},
+        meta=record(
+            Meta, title=Text("テスト方針", "Test policy"), revision=Text("令和6年9月改定", "Revised September 2024")
+        ),
         terminology=[],
         glossary=glossary,
-        organisation={},
+        organisation=record(Organisation),
         key_values=[],
         key_value_actions=[],
         orientations=orientations,
@@ -553,6 +557,6 @@ def build_tiny_policy() -> Policy:
     )
 
 
-# Page kinds that read prose kept as mappings (Policy.meta, Policy.organisation), which the tiny policy
+# Page kinds that read the prose of Policy.meta and Policy.organisation, which the tiny policy
 # leaves out: these are rendered from the real data instead.
 PROSE_KINDS = {"home", "message", "about", "staff_image", "development_plans", "initiatives_index"}
