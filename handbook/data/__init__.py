@@ -1,8 +1,9 @@
 """The policy data: list and read policy_data/ (read.py, schema_check.py), check what no schema can
-(checks/), and build the typed model (build_model.py).
+(checks/), and build the typed model (build_model.py, with build_ranks.py and build_prose.py).
 
 `load_policy` is the one way in: it either returns a complete Policy or raises PolicyDataError with every
-fault found, each naming file, line and field. Code outside this package imports from `handbook.data`.
+fault found, each naming file, line and field. The rest of the handbook, the scripts and the adapters import
+from `handbook.data`.
 """
 
 from __future__ import annotations
