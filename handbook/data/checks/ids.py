@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ...addresses import INITIATIVE_DIR
 from ..read import is_initiative
 from .report import Report
 
-INITIATIVE_FILES = "initiatives/*.yml"
+INITIATIVE_FILES = f"{INITIATIVE_DIR}/*.yml"
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ REFERENCES = (
     # each initiative's theme and talents; the initiative an indicator belongs to
     Ref(INITIATIVE_FILES, "theme", "theme", "theme", "areas.yml"),
     Ref(INITIATIVE_FILES, "related_talents[]", "talent", "talent", "talents.yml"),
-    Ref("indicators.yml", "basics[].initiative", "initiative", "initiative", "policy_data/initiatives/"),
+    Ref("indicators.yml", "basics[].initiative", "initiative", "initiative", f"policy_data/{INITIATIVE_DIR}/"),
 )
 # fmt: on
 
