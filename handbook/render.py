@@ -372,10 +372,22 @@ class PageRenderer:
                 group["translations" if folded else "changes"].append(
                     {"change": change, "place": pages[0] if pages else None, "also": also, **runs(change)}
                 )
-            title = label("change_initial")[language] if entry.initial else entry.title
+            heading = heading_text(f"{format_date(entry.date, language)}{self.separators['colon']}")
+            if entry.initial:
+                heading += heading_text(label("change_initial")[language])
+            elif entry.title_untranslated(language):
+                # The merge gave no English title: the Japanese one, said to be Japanese (and marked so)
+                said = label("change_title_untranslated")[language]
+                heading += Markup('<span lang="{}">{}</span>{}').format(
+                    LANGUAGES[0],
+                    heading_text(entry.title),
+                    heading_text(f"{self.separators['paren_open']}{said}{self.separators['paren_close']}"),
+                )
+            else:
+                heading += heading_text(entry.title_in(language))
             view = {
                 "entry": entry,
-                "heading": heading_text(f"{format_date(entry.date, language)}{self.separators['colon']}{title}"),
+                "heading": heading,
                 "entities": [(change, next(filter(None, map(link, change.pages)), None)) for change in entry.entities],
                 "pages": [(page, by_page[page]) for page in sorted(by_page, key=in_order)],
             }
