@@ -132,6 +132,18 @@ CASES = [
      ADDED, "", "more than 50,000 values"),
     ("huge-text", "initiatives/024.yml", lambda t: replace_once(t, "title: {ja: ", "title: {ja: " + "あ" * 6000),
      "title: {ja: ", "title.ja", "too long"),
+    # The maintainers' second trial (shared/reviews/maintainers-2.md): M3, L3 and the full-width colon of 1b
+    ("date-with-slashes", "meta.yml", lambda t: sub_once(r'published: "[^"]*"', 'published: "2026/11/29"', t),
+     None, "published", "not a date written year-month-day"),
+    ("date-in-era-years", "meta.yml", lambda t: sub_once(r'published: "[^"]*"', 'published: "令和8年11月29日"', t),
+     None, "published", "no era years"),
+    ("full-width-indent", "competencies.yml",
+     lambda t: sub_once(r"\n( +)(name: )", lambda m: "\n" + "\u3000" * (len(m[1]) // 2) + m[2], t),
+     None, "", "full-width spaces"),
+    ("full-width-colon", "initiatives/002.yml", lambda t: replace_once(t, "\ntheme: ", "\ntheme："),
+     None, "", "full-width colon"),
+    ("full-width-colon-and-space", "initiatives/003.yml", lambda t: replace_once(t, "\ntheme: ", "\ntheme：\u3000"),
+     None, "", "full-width colon"),
     ("huge-file", "initiatives/026.yml", lambda t: t + "\n# " + "あ" * 100_000 + "\n",
      WHOLE_FILE, "", "too large"),
 ]
