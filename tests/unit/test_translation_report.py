@@ -62,6 +62,20 @@ blocks:
 """
 
 
+def test_the_lock_records_the_english_as_it_stands():
+    """The committed lock is current: an English edit was recorded as reviewed with it. Otherwise the next
+    `--update` of anyone rewrites lines that are not theirs, and a later Japanese change is said to have had its
+    English edited too. (Japanese changed and not yet reviewed is allowed: the report is not a gate.)"""
+    edited = [f for f in listed(DATA_DIR) if f.status == "edited"]
+    files = " ".join(sorted({f"policy_data/{f.text.file}" for f in edited}))
+    assert not edited, (
+        f"英語を直した {len(edited)} 件の文が、確認済みとして記録されていません。英語を確かめてから次を実行し、"
+        f"変わった translations.lock.yml もコミットしてください / {len(edited)} English edits are not recorded "
+        f"as reviewed; check them, then run and commit:\n  .venv/bin/python scripts/translation_report.py --update "
+        f"{files}\n" + "\n".join(f"  policy_data/{f.text.file} line {f.text.line}: {f.text.en}" for f in edited[:20])
+    )
+
+
 @pytest.fixture(scope="module")
 def reviewed_data(tmp_path_factory) -> Path:
     """The data with the tests' initiative and every text recorded as reviewed: the real lock may be behind the
@@ -137,6 +151,17 @@ def test_a_new_text_is_listed_as_new_and_moved_texts_are_not(reviewed_copy, anch
         ("new", name, field, _line_of(edited, "新しい取組の例"))
     ]
     assert result[0].text.en == "An example of a new activity"
+
+
+def test_an_english_only_edit_is_listed_until_recorded(reviewed_copy):
+    path, name = fixture_file(reviewed_copy)
+    edited = edit(path, "{ja: 卓球大会, en: Table tennis tournament}", "{ja: 卓球大会, en: Table-tennis tournament}")
+    result = listed(reviewed_copy)
+    assert [(f.status, f.text.field, f.text.line) for f in result] == [
+        ("edited", "blocks[1].items[1]", _line_of(edited, "Table-tennis"))
+    ]
+    mark_reviewed(reviewed_copy, files={name})
+    assert listed(reviewed_copy) == []
 
 
 def test_missing_english_is_listed(reviewed_copy):
