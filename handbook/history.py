@@ -72,16 +72,25 @@ class Entry:
 
     sha: str
     date: datetime
-    title: str  # the commit's message (the pull request's title)
+    title: str  # the commit's message (the pull request's title), as it was written
     revision: Text | None  # meta.yml's revision at that commit
     initial: bool = False
     texts: list[TextChange] = field(default_factory=list)
     entities: list[EntityChange] = field(default_factory=list)
+    english_title: str = ""  # the title's English form ("English: …" in the message), "" when it has none
     _pages: dict = field(default_factory=dict, repr=False, compare=False)  # pages_in, by language
 
     @property
     def anchor(self) -> str:
         return f"change-{self.sha[:10]}"
+
+    def title_in(self, language: str) -> str:
+        """The title for a page of the language: the English form on English pages when the merge gave one."""
+        return self.english_title if language != LANGUAGES[0] and self.english_title else self.title
+
+    def title_untranslated(self, language: str) -> bool:
+        """A title in Japanese only, on a page of another language (shown marked as Japanese)."""
+        return language != LANGUAGES[0] and not self.english_title and not self.initial
 
     @property
     def pages(self) -> set[str]:
@@ -514,15 +523,32 @@ def _from_record(record: dict) -> tuple[list[TextChange], list[EntityChange]]:
     return texts, entities
 
 
-def _title(message: str) -> str:
-    """The commit's title; for a merge commit of a pull request, the pull request's title (its next line)."""
-    lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
+_COMMENT = re.compile(r"<!--.*?-->", re.S)  # the pull request template's instructions
+_ENGLISH_LINE = re.compile(r"English\s*[:：]\s*(\S.*)", re.I)
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
+_NUMBER = re.compile(r" \(#\d+\)$")
+
+
+def _titles(message: str) -> tuple[str, str]:
+    """The commit's title and its English form. For a merge commit of a pull request the title is the pull
+    request's (the message's next line), with its number. The English form is a line "English: …" after the
+    title (the pull request template asks for it in the description, which GitHub puts in the merge commit);
+    a title without Japanese is its own English form; otherwise there is none ("")."""
+    lines = [line.strip() for line in _COMMENT.sub("", message).strip().splitlines() if line.strip()]
     if not lines:
-        return ""
+        return "", ""
     merge = re.match(r"Merge pull request #(\d+) from ", lines[0])
     if merge and len(lines) > 1:
-        return f"{lines[1]} (#{merge.group(1)})"
-    return lines[0]
+        title, rest, number = f"{lines[1]} (#{merge.group(1)})", lines[2:], f" (#{merge.group(1)})"
+    else:
+        title, rest = lines[0], lines[1:]
+        number = _NUMBER.search(title).group() if _NUMBER.search(title) else ""
+    english = next((m.group(1).strip() for m in map(_ENGLISH_LINE.fullmatch, rest) if m), "")
+    if english and number and not english.endswith(number):
+        english += number
+    if not english and not _JAPANESE.search(title):
+        english = title
+    return title, english
 
 
 def read_history(repository: Path = REPOSITORY, cache_dir: Path | None = None) -> History:
@@ -544,7 +570,7 @@ def read_history(repository: Path = REPOSITORY, cache_dir: Path | None = None) -
                     sha,
                     parents.split()[0] if parents.split() else None,
                     datetime.fromisoformat(date).astimezone(TIME_ZONE),
-                    _title(message),
+                    _titles(message),
                 )
             )
         with tempfile.TemporaryDirectory() as scratch:
@@ -552,7 +578,7 @@ def read_history(repository: Path = REPOSITORY, cache_dir: Path | None = None) -
             published = _published(reader, commits[0][0]) if commits else None
             first_day = published.date() if published else None
             entries: list[Entry] = []
-            for sha, parent, date, title in reversed(commits):  # oldest first
+            for sha, parent, date, (title, english) in reversed(commits):  # oldest first
                 record = _cached(cache_dir, sha)
                 if record is None:
                     record = _compare_commit(git, reader, sha, parent)
@@ -565,7 +591,9 @@ def read_history(repository: Path = REPOSITORY, cache_dir: Path | None = None) -
                     entries[-1] = Entry(sha, date, "", revision, initial=True)  # one entry: the publication
                     continue
                 texts, entities = ([], []) if initial else _from_record(record)
-                entries.append(Entry(sha, date, "" if initial else title, revision, initial, texts, entities))
+                if initial:
+                    title = english = ""
+                entries.append(Entry(sha, date, title, revision, initial, texts, entities, english))
     except (subprocess.CalledProcessError, OSError, ValueError) as error:
         return History([], f"the history could not be read ({error})")
     finally:
