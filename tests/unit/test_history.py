@@ -17,9 +17,9 @@ from datetime import datetime
 import pytest
 import yaml
 
-from handbook import history as history_module
 from handbook.feeds import FEED_ID, atom_feed, write_feeds
 from handbook.history import TIME_ZONE, compare_file, feeds_published, format_date, read_history
+from handbook.history import read as history_read
 from handbook.load import DATA_DIR
 from handbook.model import LANGUAGES
 from handbook.render import PageRenderer
@@ -211,7 +211,7 @@ def test_a_second_read_uses_the_cache_only(repository, tmp_path, monkeypatch):
     def fail(*args):
         raise AssertionError("a cached commit was compared again")
 
-    monkeypatch.setattr(history_module, "_compare_commit", fail)
+    monkeypatch.setattr(history_read, "compare_commit", fail)
     again = read_history(root, cache_dir=tmp_path)
     assert again.entries == first.entries
 
@@ -231,7 +231,7 @@ def test_inserted_entries_and_moves_are_no_text_changes():
 
 
 def test_the_title_of_a_merged_pull_request_is_its_own_with_its_english_form():
-    titles = history_module._titles
+    titles = history_read.titles
     # GitHub's merge commit: the pull request's title on the next line; its description (the template's
     # "English: …" line, instructions in comments left out) when the repository's setting puts it there
     merge = "Merge pull request #12 from hr/fix\n\n係長の役割を修正\n"
