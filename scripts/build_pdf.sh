@@ -25,17 +25,7 @@ missing=()
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 # WeasyPrint loads Pango when imported
 .venv/bin/python -c "import weasyprint" >/dev/null 2>&1 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else SUDO="none"; fi
-  if [ "$SUDO" != none ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing ${missing[*]} ..."
-    $SUDO apt-get update -q >/dev/null
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${missing[@]}" >/dev/null
-  else
-    echo "Cannot install ${missing[*]}: the PDFs need them." >&2
-    exit 1
-  fi
-fi
+bash scripts/install_debian.sh "the PDFs" ${missing[@]+"${missing[@]}"}
 
 if [ -z "$site" ]; then
   work="$(mktemp -d)"

@@ -18,7 +18,16 @@ from .build_model import build_policy
 from .checks import cross_check
 from .read import DATA_DIR, REPOSITORY, SINGLE_FILES, data_files, read_documents
 
-__all__ = ["DATA_DIR", "REPOSITORY", "SINGLE_FILES", "data_files", "load_policy", "read_documents", "validate"]
+__all__ = [
+    "DATA_DIR",
+    "REPOSITORY",
+    "SINGLE_FILES",
+    "build_policy",
+    "data_files",
+    "load_policy",
+    "read_documents",
+    "validate",
+]
 
 
 def validate(data_dir: Path = DATA_DIR) -> dict[str, YamlDocument]:

@@ -3,6 +3,8 @@ stands on; every other page links its own entries (templates/_page_changed.j2)."
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from .. import addresses
 from ..compare import wording_diff
 from ..history import FEED_FILE, feeds_published, format_date
@@ -57,10 +59,23 @@ def changes_view(renderer, spec: PageSpec) -> dict:
             group["translations" if folded else "changes"].append(
                 {"change": change, "place": pages[0] if pages else None, "also": also, **runs(change)}
             )
-        title = label("change_initial")[language] if entry.initial else entry.title
+        separators = renderer.separators
+        heading = heading_text(f"{format_date(entry.date, language)}{separators['colon']}")
+        if entry.initial:
+            heading += heading_text(label("change_initial")[language])
+        elif entry.title_untranslated(language):
+            # The merge gave no English title: the Japanese one, said to be Japanese (and marked so)
+            said = label("change_title_untranslated")[language]
+            heading += Markup('<span lang="{}">{}</span>{}').format(
+                LANGUAGES[0],
+                heading_text(entry.title),
+                heading_text(f"{separators['paren_open']}{said}{separators['paren_close']}"),
+            )
+        else:
+            heading += heading_text(entry.title_in(language))
         view = {
             "entry": entry,
-            "heading": heading_text(f"{format_date(entry.date, language)}{renderer.separators['colon']}{title}"),
+            "heading": heading,
             "entities": [(change, next(filter(None, map(link, change.pages)), None)) for change in entry.entities],
             "pages": [(page, by_page[page]) for page in sorted(by_page, key=in_order)],
         }
