@@ -307,7 +307,6 @@ class PageRenderer:
             "career_review": initiatives.get(growth.CAREER_REVIEW),
             "one_on_one": initiatives.get(growth.ONE_ON_ONE),
             "growth_data": growth.page_data(self.policy, rank, language, sheet_href),
-            "growth_messages": growth.messages(language),
             "fill": lambda key, **values: growth.fill(label(key)[language], **values),
         }
 
