@@ -17,7 +17,6 @@ from mkdocs.plugins import event_priority
 
 from handbook.build import SiteSwap, current, start, write_outputs
 from handbook.errors import PolicyDataError
-from handbook.feeds import feed_link
 from handbook.model import LANGUAGES
 from handbook.site import heading_link_title, mkdocs_nav, not_found_page, site_path, theme_html, theme_words
 from handbook.stubs import write_stubs
@@ -60,7 +59,6 @@ def on_config(config):
     config["mdx_configs"].setdefault("toc", {})["permalink_title"] = heading_link_title(language)
     config["extra"]["handbook"] = words  # read by overrides/partials (copyright, handbook-search)
     config["extra"]["not_found"] = not_found_page(site_path(config["site_url"]))  # read by overrides/404.html
-    config["extra"]["feed"] = feed_link(build.history, build.policy, language, config["site_url"])  # main.html
     _depth += 1
     if _depth == 1 and not _in_place(config["site_dir"]):
         _swap = SiteSwap(Path(config["site_dir"]))

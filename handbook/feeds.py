@@ -39,15 +39,6 @@ def page_address(site_url: str, language: str, page: str) -> str:
     return site_url + url_prefix(language) + path
 
 
-def feed_link(history: History, policy: Policy, language: str, site_url: str | None) -> dict[str, str] | None:
-    """What overrides/main.html links in every page's head so that browsers and feed readers find the language's
-    feed: its full address (a feed exists only when the site's address is known) and its title; None without a
-    feed."""
-    if not feeds_published(history, site_url):
-        return None
-    return {"href": site_url + url_prefix(language) + FEED_FILE, "title": feed_title(policy, language)}
-
-
 def _rfc3339(date: datetime) -> str:
     return date.isoformat(timespec="seconds")
 

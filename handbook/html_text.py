@@ -14,7 +14,9 @@ _BLOCK = set("p li dt dd td th h1 h2 h3 h4 h5 caption summary figcaption div sec
 _VOID = set("area base br col embed hr img input link meta source track wbr".split())
 _HEADINGS = {"h2", "h3", "h4"}
 # Left out of the text: permalinks (¶), editor's notes, charts (their words are in the text around them),
-# and what a page shows only on paper or marks as not its content (data-search-exclude).
+# and what a page shows only on paper or marks as not its content: data-search-exclude, or Pagefind's own
+# data-pagefind-ignore, honoured here because the search index is made from this text, not by Pagefind
+# reading the pages (handbook/search_index.py).
 _SKIPPED_TAGS = {"script", "style", "svg"}
 _SKIPPED_CLASSES = {"headerlink", "editor-note", "print-only"}
 # The attributes that hold an address, and the elements that have them.
@@ -113,6 +115,7 @@ class PageText(HTMLParser):
             tag in _SKIPPED_TAGS
             or bool(classes & _SKIPPED_CLASSES)
             or "data-search-exclude" in attributes
+            or "data-pagefind-ignore" in attributes
             or (bool(self._open) and self._open[-1][1])
         )
         self._open.append((tag, skipped))

@@ -7,33 +7,53 @@ and neither folds width or compatibility forms. So Japanese is indexed as overla
 into bigram tokens here, and overrides/assets/search.js turns the reader's query into the same tokens, so
 心理的安全性, 評価, ワーク・ライフ・バランス, 1on1 and K-ボックス all match exactly. Each bigram is written as an
 ASCII word (its code points in hex) so that no segmenter on either side can cut it again.
+Readers spell words differently from the text (障害 or 障がい, 取組 or 取り組み, マネジメント or マネージメント).
+Sudachi, a Japanese morphological analyser, knows which spellings are one word: every word of the text is
+indexed in each spelling its dictionary gives for it too (see spellings()), so a query in any of them finds
+the page. The browser cannot run Sudachi; with every spelling in the index it needs nothing but the bigrams.
 English is indexed as it is (Pagefind stems it). Each page is handed to Pagefind as a small document made
 from the built HTML: its title and the names a reader may type for it (a rank's job titles, an
-initiative's number) weighted above the body, and its readable text kept as metadata for the excerpt.
+initiative's number) weighted above the body, and its readable text kept as metadata for the excerpt. The
+tools are indexed by their name and what they are for (TOOLS), not by their body.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from html import escape
+from importlib.metadata import version
 from pathlib import Path
 
 import yaml
+from sudachipy import Dictionary, SplitMode
 
 from .html_text import PageText, article
 from .model import LANGUAGES, Policy
 from .site import PageSpec, page_specs, url_prefix
+from .ui import label
 
 BUNDLE = "pagefind"
-# Pages that only repeat what other pages are about: a self-check sheet its rank's items, a comparison
-# two ranks, the explorer every item. Searching finds the rank or item pages instead.
-NOT_INDEXED = {"self_check", "comparison", "compare_index", "explorer", "editor_notes"}
+# Left out: the editor's notes (for maintainers), and the comparisons of two ranks: 22 short pages with two
+# rank names in their title, which came before the ranks' own pages for 課長 or 主査級. The compare page
+# offers them all and is found for 比較 and "compare".
+NOT_INDEXED = {"editor_notes", "comparison"}
+# The tools, found by their name and by what they are for (ui.yml keys: the name, weighted as a title, and a
+# description, which is also the result's excerpt): their bodies only repeat what other pages are about (a
+# self-check sheet its rank's items, the explorer every item). The rank in a sheet's title weighs no more
+# than a word of the body, so that 課長 finds the rank's page before the rank's sheet.
+TOOLS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "self_check": ("self_check", ("way_self_check", "search_about_self_check")),
+    "compare_index": ("compare", ("compare_intro", "way_compare")),
+    "explorer": ("explorer", ("explorer_intro", "search_explorer_downloads")),
+}
 
 
 def fold(text: str) -> str:
@@ -67,6 +87,96 @@ def japanese_tokens(text: str) -> list[str]:
     return tokens
 
 
+# Words that other spellings are worth indexing for: nouns, verbs and adjectives, not the auxiliary uses of
+# する, ある, できる … (非自立可能), whose "normal" forms (為る, 有る, 出来る) nobody types.
+_CONTENT = {"名詞", "動詞", "形容詞", "形状詞"}
+_KANJI_OR_KATAKANA = re.compile(r"[\u30a1-\u30fa\u4e00-\u9fff]")
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _sudachi():
+    dictionary = Dictionary(dict="core")
+    # Mode C keeps compounds whole (取り組む, not 取り + 組む), so their spellings are those of the word.
+    return dictionary, dictionary.tokenizer(mode=SplitMode.C)
+
+
+@lru_cache(maxsize=4096)
+def _is_content(pos_id: int) -> bool:
+    pos = _sudachi()[0].pos_of(pos_id)
+    return pos[0] in _CONTENT and pos[1] != "非自立可能"
+
+
+@lru_cache(maxsize=1)
+def spellings() -> dict[str, list[str]]:
+    """Sudachi's dictionary read backwards: for a content word's normalized form and part of speech
+    ("障害\t<pos id>"), the other spellings it lists with kanji or katakana (障がい, 障碍); spellings in hiragana
+    alone are left out, as a reader who means the word converts it. Reading the 1.6 million entries takes a
+    few seconds, so the table is kept in the system's temporary folder, once per dictionary version."""
+    # Not in the project's .cache/ (handbook/history.py): the table is the dictionary's, the same for any
+    # checkout on the machine.
+    key = f"{version('sudachipy')}-{version('sudachidict-core')}"
+    cache = Path(tempfile.gettempdir()) / f"handbook-spellings-{key}.json"
+    try:
+        return json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    table: dict[str, list[str]] = {}
+    for entry in _sudachi()[0].entries():
+        surface, normal = entry.surface(), entry.normalized_form()
+        if surface != normal and _KANJI_OR_KATAKANA.search(surface) and _is_content(entry.part_of_speech_id()):
+            table.setdefault(f"{normal}\t{entry.part_of_speech_id()}", []).append(surface)
+    try:
+        scratch = cache.with_suffix(f".{os.getpid()}.tmp")  # written whole, then renamed: builds may run at once
+        scratch.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+        os.replace(scratch, cache)
+    except OSError:
+        pass  # nowhere to keep it: read again next time
+    return table
+
+
+def other_spellings(text: str) -> list[str]:
+    """Each word of text that has other spellings, written in each of them with the character before and
+    after it, so that the bigrams across its edges are indexed too: 「障がいのある」 gives 「障害の」."""
+    return [found for line in _sudachi_pieces(fold(text)) for found in _other_spellings_in_line(line)]
+
+
+def _sudachi_pieces(text: str) -> list[str]:
+    """text's lines, and sentences of a line too long for Sudachi (49,149 bytes at most; 2 KB seen)."""
+    pieces = []
+    for line in text.split("\n"):
+        parts = [line] if len(line.encode()) < 49149 else re.findall(r"[^。]*。?", line)
+        pieces += [part[i : i + 10000] for part in parts for i in range(0, len(part), 10000)]
+    return pieces
+
+
+@cache  # many lines stand on several pages (a rank's items on its sheet, its item pages …)
+def _other_spellings_in_line(line: str) -> tuple[str, ...]:
+    table = spellings()
+    found: list[str] = []
+    for word in _sudachi()[1].tokenize(line):
+        if not _is_content(word.part_of_speech_id()):
+            continue
+        surface, normal = word.surface(), word.normalized_form()
+        forms = table.get(f"{normal}\t{word.part_of_speech_id()}", [])
+        before, after = line[max(0, word.begin() - 1) : word.begin()], line[word.end() : word.end() + 1]
+        found += [
+            before + form + after
+            for form in dict.fromkeys([normal, *forms])
+            if form != surface
+            and _KANJI_OR_KATAKANA.search(form)
+            # a kanji word's reading in katakana (コドモ) is how it sounds, not how anyone writes it
+            and not (_KATAKANA.fullmatch(form) and _KANJI.search(surface))
+        ]
+    return tuple(found)
+
+
+def index_tokens(text: str) -> list[str]:
+    """What a Japanese text is indexed as: its bigram tokens, then those of its words' other spellings."""
+    return japanese_tokens(text) + japanese_tokens(" ".join(other_spellings(text)))
+
+
 @lru_cache(maxsize=1)
 def everyday_terms() -> dict[str, dict[str, list[str]]]:
     """handbook/search_terms.yml: phrasings readers type for a page, by the page's source path."""
@@ -97,26 +207,36 @@ def keywords(policy: Policy, spec: PageSpec, language: str) -> list[str]:
 
 
 def search_document(policy: Policy, spec: PageSpec, language: str, html: str) -> str:
-    # Only the <article> is read; parsing the rest of the page (Material's navigation of every page is most
-    # of it) cost most of the indexing time for nothing.
-    reader = PageText(article(html))
+    if spec.kind in TOOLS:
+        reader = None
+        name, about = TOOLS[spec.kind]
+        text = " ".join(label(key)[language] for key in about)
+    else:
+        # Only the <article> is read; parsing the rest of the page (Material's navigation of every page is
+        # most of it) cost most of the indexing time for nothing.
+        reader = PageText(article(html))
+        text = reader.text()  # shown in results as written; indexed folded
     title = fold(spec.title[language])
-    text = reader.text()  # shown in results as written; indexed folded
-    body = fold(text)
 
     def indexed(texts, weight: int | None = None) -> str:
         attribute = f' data-pagefind-weight="{weight}"' if weight else ""
-        words = (" ".join(japanese_tokens(text)) if language == "ja" else fold(text) for text in texts)
+        words = (" ".join(index_tokens(text)) if language == "ja" else fold(text) for text in texts)
         return "".join(f"<p{attribute}>{escape(w)}</p>" for w in words if w.strip())
 
     return (
         f'<html lang="{language}"><head><title>{escape(title)}</title></head><body>'
         f'<span data-pagefind-meta="title" data-pagefind-ignore>{escape(spec.title[language])}</span>'
         f'<span data-pagefind-meta="text" data-pagefind-ignore>{escape(text)}</span>'
-        + indexed([spec.title[language]], 10)
-        + indexed(keywords(policy, spec, language), 7)
-        + indexed(reader.headings, 3)
-        + indexed(body.split("\n"))
+        + (
+            indexed([spec.title[language]], 10)
+            + indexed(keywords(policy, spec, language), 7)
+            + indexed(reader.headings, 3)
+            if reader
+            else indexed([label(name)[language]], 10)
+            + indexed(keywords(policy, spec, language), 7)
+            + indexed([spec.title[language]])
+        )
+        + indexed(fold(text).split("\n"))
         + "</body></html>"
     )
 

@@ -162,6 +162,9 @@ def theme_words(policy: Policy, language: str) -> dict[str, str]:
         "footer": label("footer_source")[language].format(**names),
         "accessibility": label("accessibility")[language],
         "accessibility_path": url_prefix(language) + "accessibility/",
+        # where the search box sends a reader when it finds nothing
+        "initiatives_path": url_prefix(language) + "initiatives/",
+        "explorer_path": url_prefix(language) + "explorer/",
         **{
             key: label(key)[language]
             for key in (
@@ -172,6 +175,11 @@ def theme_words(policy: Policy, language: str) -> dict[str, str]:
                 "search_count",
                 "search_count_one",
                 "search_more",
+                "search_partial",
+                "search_offline",
+                "search_ways",
+                "initiatives",
+                "explorer",
                 "menu",
             )
         },

@@ -3,8 +3,9 @@
 # browser), tests/site (the real site build) and tests/browser (Chromium), in parallel processes
 # (pytest-xdist). Arguments go to pytest, e.g. `bash scripts/test.sh tests/unit` or `bash scripts/test.sh -n 0`.
 # Installs what it needs: the virtual environment with pinned packages and, when missing and allowed
-# (root or sudo), Debian's chromium, fonts-noto-cjk (Japanese glyphs) and poppler-utils (pdftotext and pdfinfo, with
-# which the print tests read their printouts back).
+# (root or sudo), Debian's chromium, fonts-noto-cjk (Japanese glyphs), poppler-utils (pdftotext and pdfinfo, with
+# which the print tests read their printouts back), and a Java runtime and npm for the Nu Html Checker, which npm
+# installs into node_modules/ as package-lock.json pins it (tests/site/test_valid_html.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -14,6 +15,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else SUDO="none"; fi
   if [ "$SUDO" != none ] && command -v apt-get >/dev/null 2>&1; then
@@ -23,6 +26,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   else
     echo "Cannot install ${missing[*]}: browser tests will fail." >&2
   fi
+fi
+
+# The Nu Html Checker, again only when package-lock.json changed (npm ci starts node_modules/ afresh); its
+# install script, which fetches a Java runtime, is not run: Debian's is used.
+if command -v npm >/dev/null 2>&1 && [ "$(cat package-lock.json)" != "$(cat node_modules/.installed-lock 2>/dev/null)" ]; then
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.installed-lock
 fi
 
 .venv/bin/ruff check .

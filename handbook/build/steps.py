@@ -6,7 +6,8 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..history import History, site_history
+from ..feeds import feed_title
+from ..history import FEED_FILE, History, feeds_published, site_history
 from ..load import load_policy
 from ..model import LANGUAGES, Policy
 from ..page_scripts import page_scripts
@@ -15,7 +16,9 @@ from ..site import page_specs, url_prefix
 from ..ui import label
 from .finish import PageFinisher
 
-ACCESSIBILITY_PAGE = "accessibility.md"  # linked from every page's footer
+# Pages the theme's chrome links from every page: the footer's accessibility statement, and the ways on that the
+# search box offers when it finds nothing.
+CHROME_PAGES = {"accessibility": "accessibility.md", "initiatives": "initiatives/index.md", "explorer": "explorer.md"}
 
 
 def validate(project: Path) -> Policy:
@@ -59,8 +62,8 @@ class Build:
         """What the theme shows around a page, generator-neutral (MkDocs' page.meta, Zensical's front matter):
         its title (plain text: each adapter escapes it for the theme), the running header of its printout,
         its address from the site root, and the links of the theme's chrome: the language switch to its twins
-        and the footer's accessibility statement (relative to the page: the same under any generator), and the
-        script modules its kind loads (handbook.page_scripts)."""
+        and the pages of CHROME_PAGES (relative to the page: the same under any generator), and the script
+        modules its kind loads (handbook.page_scripts)."""
         spec = self.specs[path]
         title = spec.title[language]
         site_name = label("site_name")[language]
@@ -69,7 +72,18 @@ class Build:
             "title": title,
             "print_running_header": print_running_header(title, site_name, language),
             "address": (self.site_url or "/") + here,  # printed: in full when the site's address is known
-            "accessibility": _relative(url_prefix(language) + self.specs[ACCESSIBILITY_PAGE].url, here),
+            "chrome": {
+                name: _relative(url_prefix(language) + self.specs[path].url, here)
+                for name, path in CHROME_PAGES.items()
+            },
+            # the language's feed, for browsers and feed readers to find (relative: the theme's script fetches a
+            # sitemap.xml beside every <link rel="alternate"> of the head, which must stay on the site's own server)
+            "feed": {
+                "href": posixpath.relpath(url_prefix(language) + FEED_FILE, here or "."),
+                "title": feed_title(self.policy, language),
+            }
+            if feeds_published(self.history, self.site_url)
+            else None,
             "alternate": [
                 {
                     "lang": other,

@@ -24,7 +24,6 @@ from pathlib import Path
 import yaml
 
 from ..errors import PolicyDataError
-from ..feeds import feed_link
 from ..model import LANGUAGES
 from ..site import heading_link_title, mkdocs_nav, not_found_page, site_path, theme_html, theme_words, url_prefix
 from ..ui import label
@@ -94,7 +93,6 @@ def language_config(build: Build, language: str, project: Path) -> dict:
                 **config.get("extra", {}),
                 "handbook": words,
                 "not_found": not_found_page(site_path(build.site_url)),
-                "feed": feed_link(build.history, build.policy, language, build.site_url),
             },
             "extra_css": config.get("extra_css", []),
             "extra_javascript": config.get("extra_javascript", []),

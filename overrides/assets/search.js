@@ -1,6 +1,10 @@
 /* Header search over the Pagefind index of the page's own language (Pagefind picks the index from
    <html lang>). The query goes through what the index went through (handbook/search_index.py): NFKC, so
-   ﾃﾞｼﾞﾀﾙ finds デジタル, and, in Japanese, character bigrams, so a word is found wherever it stands. */
+   ﾃﾞｼﾞﾀﾙ finds デジタル, and, in Japanese, character bigrams, so a word is found wherever it stands (every
+   spelling of a word that Sudachi knows is in the index too: nothing to do here for 障がい or 障害).
+   Pagefind finds the pages that have every token. When none has, the query is tried again with its words
+   alone (男性の育児休業: 男性 and 育児休業, without the particle's bigrams 性の and の育), and then with any
+   of its words, said so above the results. Nothing found offers the initiatives and the explorer. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -15,14 +19,17 @@
   var more = box.querySelector(".hb-search__more");
   var english = document.documentElement.lang === "en";
   var PAGE = 10;                                      // results shown at first and added by "more"
+  var ways = box.querySelector(".hb-search__ways");   // where to look when nothing is found
   var words = {                                       // from handbook/ui.yml, in the page's language
     none: box.getAttribute("data-words-none"),
+    partial: box.getAttribute("data-words-partial"),
+    offline: box.getAttribute("data-words-offline"),
     count: function (shown, total) {
       if (total === 1) return box.getAttribute("data-words-count-one");
       return box.getAttribute("data-words-count").replace("{total}", total).replace("{shown}", shown);
     }
   };
-  var pagefind = null, active = -1, serial = 0, found = [], query = "";
+  var pagefind = null, active = -1, serial = 0, found = [], partial = false, query = "";
   var CJK_RUN = /[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u4e00-\u9fff]+/g;
 
   function latinWords(text) { return text.match(/[0-9a-z]+/g) || []; }
@@ -49,6 +56,62 @@
   }
   window.handbookSearchTokens = japaneseTokens;   // the tests compare it with the Python tokenizer
 
+  // The query's words in Japanese: its runs of kanji, katakana or Latin letters, which particles and
+  // okurigana in hiragana (の, を, らしたい) only join, a katakana word cut from the kanji beside it
+  // (ハラスメント相談: ハラスメント, 相談). A query in hiragana alone is one word.
+  function japaneseWords(text) {
+    var parts = text.split(/[\s\u3041-\u3096]+/).filter(function (part) { return japaneseTokens(part).length; });
+    parts = [].concat.apply([], parts.map(function (part) {
+      return part.match(/[\u30a1-\u30fa\u30fc]+|[^\u30a1-\u30fa\u30fc]+/g);
+    }));
+    return parts.length ? parts : [text];
+  }
+
+  function unique(list) { return list.filter(function (item, i) { return list.indexOf(item) === i; }); }
+
+  // Pages having any of the words, those with more of them first, then by Pagefind's score.
+  function anyWord(module, words) {
+    return Promise.all(words.map(function (word) { return module.search(word); })).then(function (all) {
+      var pages = {};
+      all.forEach(function (result) {
+        (result ? result.results : []).forEach(function (r) {
+          var page = pages[r.id] || (pages[r.id] = { result: r, words: 0, score: 0 });
+          page.words += 1;
+          page.score += r.score;
+        });
+      });
+      return Object.keys(pages).map(function (id) { return pages[id]; }).sort(function (a, b) {
+        return b.words - a.words || b.score - a.score;
+      }).map(function (page) { return page.result; });
+    });
+  }
+
+  // The search itself: {results (Pagefind's, best first), partial (true when they have only some terms)}.
+  // 1. Every token of the query. 2. In Japanese, every token of its words alone: 男性の育児休業 asks for
+  // 男性 and 育児休業, not for the particle's pairs 性の and の育 (single kanji, as 減 of 残業を減らしたい,
+  // are left out when longer words are there). 3. Any of its words, pages with more of them first, said so:
+  // 運転士 育児休業 finds the pages on either when none has both.
+  function find(text) {
+    var words = english ? [] : japaneseWords(text);
+    var long = words.filter(function (word) { return word.length > 1; });
+    var alone = unique([].concat.apply([], (long.length ? long : words).map(japaneseTokens))).join(" ");
+    var strict = english ? text : japaneseTokens(text).join(" ");
+    var any = english ? unique(text.toLowerCase().match(/[0-9a-z]+/g) || []) :
+      unique((long.length ? long : words).map(function (word) { return japaneseTokens(word).join(" "); }));
+    return load().then(function (module) {
+      return module.search(strict).then(function (first) {
+        if (first && first.results.length) return { results: first.results, partial: false };
+        var again = !english && alone !== strict ? module.search(alone) : Promise.resolve(null);
+        return again.then(function (second) {
+          if (second && second.results.length) return { results: second.results, partial: false };
+          if (any.length < 2) return { results: [], partial: false };
+          return anyWord(module, any).then(function (results) { return { results: results, partial: true }; });
+        });
+      });
+    });
+  }
+  window.handbookSearch = find;   // the tests ask it many queries at once
+
   function escapeHtml(text) {
     return text.replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
   }
@@ -74,6 +137,7 @@
         module.options({ baseUrl: root.pathname, excerptLength: 24 });
         return module;
       });
+      pagefind.catch(function () {});   // said when a search needs it (search())
     }
     return pagefind;
   }
@@ -121,9 +185,23 @@
   function show(results, from) {
     results.forEach(function (result, i) { list.appendChild(option(result, from + i)); });
     var shown = list.children.length;
-    status.textContent = found.length ? words.count(shown, found.length) : words.none;
+    status.textContent = !found.length ? words.none :
+      (partial ? words.partial + " " : "") + words.count(shown, found.length);
     more.hidden = shown >= found.length;
+    ways.hidden = found.length > 0;
     box.setAttribute("data-results-for", input.value);   // lets a test know which query these results answer
+    panel.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+  }
+
+  // Pagefind could not be loaded: opened from disk (file://), a browser loads no module from there.
+  function unavailable() {
+    list.textContent = "";
+    found = [];
+    status.textContent = words.offline;
+    more.hidden = true;
+    ways.hidden = true;
+    box.setAttribute("data-results-for", input.value);
     panel.hidden = false;
     input.setAttribute("aria-expanded", "true");
   }
@@ -136,10 +214,10 @@
     var text = input.value.normalize("NFKC").trim();
     var mine = ++serial;
     if (!text) { close(); list.textContent = ""; return; }
-    var terms = english ? text : japaneseTokens(text).join(" ");
-    load().then(function (module) { return module.search(terms); }).then(function (result) {
-      if (!result || mine !== serial) return null;
+    find(text).then(function (result) {
+      if (mine !== serial) return null;
       found = result.results;
+      partial = result.partial;
       return page(0);
     }).then(function (results) {
       if (!results || mine !== serial) return;
@@ -147,6 +225,8 @@
       list.textContent = "";
       active = -1;
       show(results, 0);
+    }, function () {
+      if (mine === serial) unavailable();
     });
   }
 

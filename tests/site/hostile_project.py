@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from handbook_testing import ZENSICAL, build_at_once, copy_project, git, published
+from handbook_testing import SITE_URL, ZENSICAL, build_at_once, copy_project, git, mkdocs_env, published
 
 # Ends every element whose content the parser does not read as markup (title, style, textarea, script) and both
 # kinds of attribute quotes, then opens an element of its own: wherever the text lands unescaped, a <pwn-N>
@@ -76,8 +76,9 @@ def make_hostile_project(root: Path) -> HostileProject:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        env=mkdocs_env(SITE_URL),  # with the site's address, so that the feeds are written too
     )
-    (result,) = build_at_once(project)
+    (result,) = build_at_once({project: SITE_URL})
     output, _ = zensical.communicate()
     assert result.returncode == 0, result.stdout
     assert zensical.returncode == 0, output

@@ -4,16 +4,19 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 from handbook.html_text import PageText
 
 _VOID = set("area base br col embed hr img input link meta source track wbr".split())
+_PRINT_ADDRESS = re.compile(r'<span class="print-address">(.*?)</span></div>', re.S)
+_TAGS = re.compile(r"<[^>]+>")
 _RUNNING_HEADER = re.compile(r"@top-left \{ content: (\"[^\"]*\");")
 
 
 class _Chrome(HTMLParser):
-    """The page's navigation (labels, links, the current page), language switch, title and printed address."""
+    """The page's navigation (labels, links, the current page), language switch and title."""
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
@@ -21,7 +24,6 @@ class _Chrome(HTMLParser):
         self.nav: list[tuple[str, str]] = []  # (label, href) of the primary navigation's links
         self.current: list[str] = []  # labels of links marked aria-current="page"
         self.twins: list[tuple[str, str]] = []  # (hreflang, href) of the language switch
-        self.print_address = ""
         self._in: list[str] = []  # what the text being read belongs to
         self._href = ""
         self._nav_depth = 0
@@ -45,8 +47,6 @@ class _Chrome(HTMLParser):
                 self.current.append(self._href)
         elif tag == "a" and "md-select__link" in classes:
             self.twins.append((a.get("hreflang") or "", a.get("href") or ""))
-        elif tag == "span" and "print-address" in classes:
-            self._in.append("print")
 
     def handle_endtag(self, tag):
         if tag in ("title", "span") and self._in:
@@ -60,15 +60,13 @@ class _Chrome(HTMLParser):
     def handle_data(self, data):
         if self._in and self._in[-1] == "title":
             self.title += data
-        elif self._in and self._in[-1] == "print":
-            self.print_address += data
         elif self._nav_depth and self.nav and self._open and self._open[-1] in ("a", "span"):
             self.nav[-1][0] += data.strip()
 
 
 def page_facts(html: str) -> dict:
     page, chrome = PageText(html), _Chrome(html)
-    header = _RUNNING_HEADER.search(html)
+    header, address = _RUNNING_HEADER.search(html), _PRINT_ADDRESS.search(html)
     return {
         "lang": page.lang,
         "title": chrome.title.strip(),
@@ -78,5 +76,5 @@ def page_facts(html: str) -> dict:
         "current": chrome.current,
         "twins": chrome.twins,
         "running header": header.group(1) if header else None,
-        "printed address": chrome.print_address.strip(),
+        "printed address": unescape(_TAGS.sub("", address.group(1))).strip() if address else None,
     }

@@ -91,7 +91,8 @@ def test_the_feed_is_atom_and_points_at_the_entries(edited_project, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_links_the_feed_of_its_language_in_its_head(edited_project, policy, language):
-    """For browsers and feed readers to find it (autodiscovery); the address is the page's way to the feed."""
+    """For browsers and feed readers to find it (autodiscovery); the address is the page's way to the feed: relative,
+    as the theme's script fetches a sitemap.xml beside it, which must come from the site's own server."""
     site = edited_project.history / "site"
     title = html_module.escape(feed_title(policy, language))
     for url, to_feed in (("", "changes.xml"), ("changes", "../changes.xml"), (f"ranks/{RANK}", "../../changes.xml")):

@@ -92,6 +92,8 @@ def hostile_site(hostile) -> dict[str, tuple[list[tuple[str, str]], str]]:
 
 def test_no_text_of_the_data_becomes_markup_in_any_page_or_feed(hostile, hostile_site):
     assert len(hostile_site) > 2 * 290, "both hostile builds wrote every page"
+    feeds = {"changes.xml", "en/changes.xml", "zensical:changes.xml", "zensical:en/changes.xml"}
+    assert feeds <= set(hostile_site), "and the feeds, which hold commit titles and changed texts"
     got_through: dict[str, set[str]] = defaultdict(set)
     for file, (found, _) in hostile_site.items():
         for number, where in found:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 from page_facts import page_facts
-from test_links import check_site
+from test_links import ServedSite, check_site
 
-from handbook_testing import REPOSITORY, ZENSICAL, made_once
+from handbook_testing import REPOSITORY, SITE_PATH, SITE_URL, ZENSICAL, made_once, mkdocs_env, served
 
 # Differences that remain between the two builds, each with its reason; none is ignored silently.
 KNOWN: dict[tuple[str, str], str] = {}
@@ -24,12 +24,13 @@ KNOWN: dict[tuple[str, str], str] = {}
 
 def _build(folder: Path) -> Path:
     assert ZENSICAL.exists(), "Zensical is not installed: run `bash scripts/setup_zensical.sh` (scripts/test.sh does)"
-    site = folder / "site"
+    site = folder / SITE_PATH.strip("/")  # the folder the test server serves as the site's path (served())
     result = subprocess.run(
         [sys.executable, "-m", "handbook.build.zensical", str(site), "--zensical", str(ZENSICAL)]
         + ["--project", str(REPOSITORY), "--work", str(folder / "work")],
         capture_output=True,
         text=True,
+        env=mkdocs_env(SITE_URL),  # the address the session's MkDocs build has (tests/conftest.py)
     )
     assert result.returncode == 0, f"the Zensical build failed:\n{result.stdout}{result.stderr}"
     return site
@@ -81,11 +82,12 @@ def test_each_page_marks_itself_and_links_its_twin_under_zensical(zensical_site)
             "ja": address.removeprefix("en/"),
             "en": "en/" + address.removeprefix("en/"),
         }
-        assert facts["running header"] and facts["printed address"] == f"/{address}/"
+        assert facts["running header"] and facts["printed address"] == f"{SITE_URL}{address}/"
 
 
 def test_every_link_of_the_zensical_build_resolves(zensical_site):
-    check = check_site(zensical_site)
+    with served(zensical_site) as base:
+        check = check_site(zensical_site, ServedSite(base))
     assert check.checked > 10_000
     assert not check.broken, "\n".join(check.broken[:30])
     assert not check.absolute, "\n".join(check.absolute[:30])

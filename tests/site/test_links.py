@@ -142,6 +142,10 @@ def check_site(site: Path, server: ServedSite) -> Check:
                     f"{where}: not relative; it breaks when the site is served from another folder "
                     "(a copy on an intranet share, another GitHub Pages project)."
                 )
+            if value.startswith("#"):  # a place in the page itself (on the 404 page too, whatever it answers)
+                if unquote(parts.fragment) not in server.page(url).ids:
+                    result.broken.append(f'{where}: the page has no element with id "{parts.fragment}".')
+                continue
             fault = server.fault(urljoin(url, server.local(value)))
             if fault:
                 result.broken.append(f"{where}: {fault}.")

@@ -72,7 +72,11 @@ def test_a_page_meta_gives_the_theme_its_title_twins_and_running_header(build):
         ("ja", "../../../ranks/chief/"),
         ("en", "./"),
     ]
-    assert meta["accessibility"] == "../../accessibility/"
+    assert meta["chrome"] == {
+        "accessibility": "../../accessibility/",
+        "initiatives": "../../initiatives/",
+        "explorer": "../../explorer/",
+    }
     assert meta["print_running_header"].startswith('"') and "Kumamoto" in meta["print_running_header"]
     home = build.meta("index.md", "ja")
     assert [a["link"] for a in home["alternate"]] == ["./", "en/"]

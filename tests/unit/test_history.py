@@ -17,8 +17,8 @@ import pytest
 import yaml
 
 from handbook import history as history_module
-from handbook.feeds import FEED_ID, atom_feed, feed_link, write_feeds
-from handbook.history import TIME_ZONE, compare_file, format_date, read_history
+from handbook.feeds import FEED_ID, atom_feed, write_feeds
+from handbook.history import TIME_ZONE, compare_file, feeds_published, format_date, read_history
 from handbook.load import DATA_DIR
 from handbook.model import LANGUAGES
 from handbook.render import PageRenderer
@@ -299,8 +299,7 @@ def test_without_the_sites_address_no_feed_is_offered(history, policy, tmp_path)
     """A feed's links must be absolute, and only the site's address (mkdocs.yml site_url) makes them so."""
     assert write_feeds(history, policy, tmp_path, None) == [] and not list(tmp_path.iterdir())
     for language in LANGUAGES:
-        assert feed_link(history, policy, language, None) is None
-        assert feed_link(history, policy, language, SITE_URL)["href"] == SITE_URL + url_prefix(language) + "changes.xml"
+        assert not feeds_published(history, None) and feeds_published(history, SITE_URL)
         page = PageRenderer(policy, language, history).render("changes.md")
         assert "changes.xml" not in page and label("changes_feed")[language] not in page
         assert "changes.xml" in PageRenderer(policy, language, history, SITE_URL).render("changes.md")
@@ -320,7 +319,7 @@ def test_no_history_in_an_archive_or_a_shallow_clone(repository, tmp_path, polic
     assert label("changes_unavailable")["ja"] in page and "changes.xml" not in page
     assert label("last_changed")["ja"] not in PageRenderer(policy, "ja", unavailable).render(f"ranks/{RANK}.md")
     assert write_feeds(unavailable, policy, tmp_path / "site", SITE_URL) == []
-    assert feed_link(unavailable, policy, "ja", SITE_URL) is None
+    assert not feeds_published(unavailable, SITE_URL)
     shallow = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{root}", str(shallow)], check=True)
     assert "shallow" in read_history(shallow, cache_dir=tmp_path / "cache").reason
