@@ -12,7 +12,7 @@ from handbook.model import LANGUAGES
 from handbook.ui import label
 
 ASSETS = Path(__file__).parents[2] / "overrides" / "assets"
-EVERY_PAGE = {"js/theme.js"}  # mkdocs.yml extra_javascript
+EVERY_PAGE = {"js/theme.js", "js/search/main.js"}  # mkdocs.yml extra_javascript
 
 
 def imported(module: Path) -> set[Path]:

@@ -42,6 +42,14 @@ function svg(name, attributes, content) {
   return node;
 }
 
+function textLength(label) {  // 0 while the label is not laid out
+  try {
+    return label.getComputedTextLength();
+  } catch {
+    return 0;
+  }
+}
+
 /* update(): the summary of the record in use (record() gives it); updateSoon(): the same, once for a burst of
    changes, after the events that made them. */
 export function summaryChart(summary, words, record) {
@@ -52,12 +60,7 @@ export function summaryChart(summary, words, record) {
     if (!labelWidth) {
       let longest = 0;
       labels.forEach((label) => {
-        let length = 0;
-        try {
-          length = label.getComputedTextLength();
-        } catch {
-          length = 0;
-        }
+        const length = textLength(label);
         if (length) longest = Math.max(longest, Number(label.getAttribute("x")) + length);
       });
       if (!longest) return CHART.width * 0.45;  // not laid out (yet): a safe width, measured next time

@@ -9,6 +9,14 @@ export function keys(sheet) {
   return { record, previous: record + ":previous", undo: record + ":undo" };
 }
 
+function parsed(text) {  // null for what is no JSON
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 function read(key) {
   try {
     return window.localStorage.getItem(key);
@@ -23,12 +31,7 @@ function read(key) {
 export function load(sheet) {
   const raw = read(keys(sheet).record);
   if (!raw) return { record: emptyRecord(sheet), dropped: [] };
-  let found;
-  try {
-    found = adopt(JSON.parse(raw), sheet);
-  } catch {
-    found = { error: "growth_import_not_record" };
-  }
+  const found = adopt(parsed(raw), sheet);
   if (found.error || found.dropped.length) {
     try {
       if (!window.localStorage.getItem(keys(sheet).previous)) window.localStorage.setItem(keys(sheet).previous, raw);
@@ -63,24 +66,14 @@ export function restore(sheet, text) {
     else window.localStorage.setItem(keys(sheet).record, text);
     return load(sheet).record;
   } catch {  // this browser keeps nothing: the page's copy
-    let found = null;
-    try {
-      found = text === null ? null : adopt(JSON.parse(text), sheet);
-    } catch {
-      found = null;
-    }
-    return found && !found.error ? merged(emptyRecord(sheet), found, sheet) : emptyRecord(sheet);
+    const found = adopt(parsed(text), sheet);
+    return found.error ? emptyRecord(sheet) : merged(emptyRecord(sheet), found, sheet);
   }
 }
 
 /* What undoing the last import needs: {before: kept() before it, after: content() of its result}, or null. */
 export function loadUndo(sheet) {
-  let found = null;
-  try {
-    found = JSON.parse(read(keys(sheet).undo) || "null");
-  } catch {
-    found = null;
-  }
+  const found = parsed(read(keys(sheet).undo));
   const usable = Boolean(found) && typeof found === "object" && typeof found.after === "string" &&
     (found.before === null || typeof found.before === "string");
   return usable ? found : null;
