@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from . import addresses
 from .model import CompetencyItem, Policy, Rank, Text
 from .typography import PhraseBreaker
 
@@ -102,4 +103,4 @@ def comparison_key(lower: Rank, upper: Rank) -> str:
 
 
 def comparison_page(lower: Rank, upper: Rank) -> str:
-    return f"compare/{comparison_key(lower, upper)}.md"
+    return addresses.comparison(lower.id, upper.id)

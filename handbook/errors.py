@@ -52,11 +52,16 @@ class PolicyDataError(Exception):
 
     def report(self) -> str:
         count = len(self.faults)
-        head = (
-            f"データに {count} 件の問題があるため、サイトは作られていません。"
-            f" / The policy data has {count} problem{'s' if count != 1 else ''}; nothing was built."
+        head = Words(
+            f"データに {count} 件の問題があるため、サイトは作られていません。",
+            f"The policy data has {count} problem{'s' if count != 1 else ''}; nothing was built.",
         )
-        return "\n".join([head, *(f"- {fault}" for fault in self.faults)])
+        return fault_list(head, self.faults)
+
+
+def fault_list(head: Words, faults: list[Fault]) -> str:
+    """A heading, then every fault: what a maintainer reads in the terminal and in the pull request's check."""
+    return "\n".join([f"{head.ja} / {head.en}", *(f"- {fault}" for fault in faults)])
 
 
 def field_name(path: tuple) -> str:

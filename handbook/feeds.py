@@ -15,8 +15,10 @@ from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from .history import CHANGES_PAGE, DERIVED_KINDS, FEED_FILE, TIME_ZONE, History, feeds_published
+from . import addresses
+from .history import CHANGES_PAGE, FEED_FILE, TIME_ZONE, History, feeds_published
 from .model import LANGUAGES, Policy
+from .pages import kind_of
 from .render import css_string
 from .site import page_specs, url_prefix
 from .ui import label, separators
@@ -34,9 +36,7 @@ def feed_title(policy: Policy, language: str) -> str:
 
 def page_address(site_url: str, language: str, page: str) -> str:
     """The absolute address of a page (its source path, e.g. 'ranks/chief.md') in a language."""
-    stem = page.removesuffix(".md")
-    path = "" if stem == "index" else stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
-    return site_url + url_prefix(language) + path
+    return site_url + url_prefix(language) + addresses.url(page)
 
 
 def _rfc3339(date: datetime) -> str:
@@ -45,7 +45,7 @@ def _rfc3339(date: datetime) -> str:
 
 def atom_feed(history: History, policy: Policy, language: str, site_url: str, limit: int = 50) -> str:
     """The entries as an Atom feed for the language's changes.xml: absolute links, ids as tag: URIs."""
-    titles = {spec.path: spec.title[language] for spec in page_specs(policy) if spec.kind not in DERIVED_KINDS}
+    titles = {spec.path: spec.title[language] for spec in page_specs(policy) if not kind_of(spec).derived}
     changes_url = page_address(site_url, language, CHANGES_PAGE)
     entries = history.entries[:limit]
     updated = entries[0].date if entries else datetime(2024, 9, 1, tzinfo=TIME_ZONE)

@@ -10,6 +10,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
+from .addresses import INITIATIVE_DIR, SECTION_PAGES, page_of
 from .errors import Fault, PolicyDataError, Words, field_name
 from .model import (
     Area,
@@ -76,27 +77,10 @@ SINGLE_FILES = {
     "indicators.yml": "indicators.schema.json",
     "areas.yml": "areas.schema.json",
 }
-INITIATIVE_DIR = "initiatives"
 INITIATIVE_SCHEMA = "initiative.schema.json"
 ORIENTATION_ORDER = ("citizen", "self-reliance", "team", "reform")
 # The nine groups of every competency table, in the policy's order.
 GROUP_ORDER = [(o, kind) for o in ORIENTATION_ORDER for kind in ("attitude", "ability")] + [("results", "results")]
-# The page, and the place on it, that shows each numbered section of the source ("04-2": the development
-# plans, part 2 of section 04, which has a page of its own).
-SECTION_PAGES = {
-    "01": "about.md",
-    "02": "staff-image.md#target-image",
-    "03": "orientations/index.md",
-    "04": "staff-image.md#growth-actions",
-    "04-2": "development-plans.md",
-    "05": "initiatives/index.md#growth-cycle",
-    "06": "talents/index.md",
-    "07": "indicators.md",
-    "08": "ranks/index.md",
-    "09": "role-flow.md#role-flow",
-    "10": "role-flow.md#rank-image",
-    "11": "initiatives/index.md#areas",
-}
 
 
 def _shown(path: Path, data_dir: Path) -> str:
@@ -930,45 +914,6 @@ def build_policy(documents: dict[str, YamlDocument]) -> Policy:
         sections=section_by_number,
         editor_notes=_editor_notes(documents),
     )
-
-
-def page_of(name: str, path: tuple, data: dict) -> str:
-    """The page on which the data at `path` of the data file `name` (read as `data`) appears."""
-    if name.startswith(INITIATIVE_DIR + "/"):
-        return f"initiatives/{Path(name).stem}.md"
-    top = path[0]
-    if name == "competencies.yml":
-        table = data["tables"][path[1]]
-        return f"ranks/{table['ranks'][0]}.md"
-    if name == "ranks.yml":
-        if top == "ranks":
-            return f"ranks/{data['ranks'][path[1]]['id']}.md"
-        return {
-            "role_flow": "role-flow.md#role-flow",
-            "rank_image": "role-flow.md#rank-image",
-            "katz_model": "role-flow.md#katz-model",
-        }.get(top, "ranks/index.md")
-    if name == "talents.yml":
-        return f"talents/{data['talents'][path[1]]['id']}.md" if top == "talents" else "talents/index.md"
-    if name == "orientations.yml":
-        return (
-            f"orientations/{data['orientations'][path[1]]['id']}.md"
-            if top == "orientations"
-            else "orientations/index.md"
-        )
-    if name == "organisation.yml":
-        return {
-            "target_image": "staff-image.md#target-image",
-            "growth_actions": "staff-image.md#growth-actions",
-            "development_plans": "development-plans.md",
-            "growth_cycle": "initiatives/index.md#growth-cycle",
-        }[top]
-    return {
-        "meta.yml": "about.md",
-        "indicators.yml": "indicators.md",
-        "areas.yml": "initiatives/index.md",
-        "glossary.yml": "glossary.md",
-    }.get(name, "index.md")
 
 
 def _editor_notes(documents: dict[str, YamlDocument]) -> list[EditorNote]:

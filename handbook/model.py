@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import addresses
+
 # The languages of the handbook; the first is the default one, served at the site root.
 LANGUAGES = ("ja", "en")
 
@@ -122,7 +124,7 @@ class CompetencyItem:
 
     @property
     def history_page(self) -> str:
-        return f"items/{self.id}.md"
+        return addresses.item(self.id)
 
 
 @dataclass
@@ -197,11 +199,11 @@ class Rank:
 
     @property
     def page(self) -> str:
-        return f"ranks/{self.id}.md"
+        return addresses.rank(self.id)
 
     @property
     def self_check_page(self) -> str:
-        return f"self-check/{self.id}.md"
+        return addresses.self_check(self.id)
 
 
 def link_ranks(ranks: list[Rank]) -> dict[str, Rank]:
@@ -226,7 +228,7 @@ class Orientation:
 
     @property
     def page(self) -> str:
-        return f"orientations/{self.id}.md"
+        return addresses.orientation(self.id)
 
 
 @dataclass
@@ -267,7 +269,7 @@ class Talent:
 
     @property
     def page(self) -> str:
-        return f"talents/{self.id}.md"
+        return addresses.talent(self.id)
 
 
 @dataclass
@@ -322,7 +324,7 @@ class Initiative:
 
     @property
     def page(self) -> str:
-        return f"initiatives/{self.number}.md"
+        return addresses.initiative(self.number)
 
 
 @dataclass
@@ -336,7 +338,7 @@ class GlossaryTerm:
 
     @property
     def anchor(self) -> str:
-        return f"glossary.md#{self.id}"
+        return f"{addresses.GLOSSARY}#{self.id}"
 
     @property
     def defined_in_kind(self) -> str:

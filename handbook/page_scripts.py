@@ -1,10 +1,11 @@
-"""The browser modules a page loads, and the words each shows.
+"""The script modules a page loads, and the words each shows.
 
 The scripts are ES modules in overrides/assets/js/ (deferred: they never hold up the page's first paint). A
-page loads only the entry modules its kind needs, each from a <script type="module"> that overrides/main.html
-writes from the page's meta (Build.meta → page.meta, under either generator), linked relative to the page and
-carrying the module's words from ui.yml as JSON (data-words, read by overrides/assets/js/words.js). theme.js,
-which every page and the 404 page need, is in mkdocs.yml's extra_javascript instead.
+page loads only the entry modules its kind names (PageKind.scripts, handbook/pages/), each from a
+<script type="module"> that overrides/main.html writes from the page's meta (Build.meta → page.meta, under either
+generator), linked relative to the page and carrying the module's words from ui.yml as JSON (data-words, read by
+overrides/assets/js/words.js). theme.js and the search, which every page and the 404 page need, are in
+mkdocs.yml's extra_javascript instead.
 """
 
 from __future__ import annotations
@@ -13,37 +14,18 @@ import json
 import posixpath
 
 from .growth import MESSAGES as GROWTH_WORDS
+from .pages import kinds
 from .ui import label
 
 FOLDER = "assets/js/"  # from the site's root
 
-# entry module (its path in FOLDER, without .js) → the ui.yml keys of the words it shows
+# every entry module a kind may name (its path in FOLDER, without .js) → the ui.yml keys of the words it shows
 WORDS: dict[str, tuple[str, ...]] = {
     "tables": ("table_scrolls",),
     "print": (),
     "explorer": ("explorer_count",),
     "compare": (),
     "growth/main": GROWTH_WORDS,
-}
-
-_TABLES = ("tables",)  # scrolling tables (<div class="table-wrap">) are on most kinds of page
-# a kind of page (handbook.site.PageSpec.kind) → its entry modules; a kind not named loads none
-BY_KIND: dict[str, tuple[str, ...]] = {
-    "home": _TABLES,
-    "about": _TABLES,
-    "orientation": _TABLES,
-    "ranks_index": _TABLES,
-    "rank": ("print",),
-    "self_check": ("growth/main", "print", "tables"),
-    "explorer": ("explorer", "tables"),
-    "compare_index": ("compare",),
-    "comparison": _TABLES,
-    "role_flow": _TABLES,
-    "talent": _TABLES,
-    "initiative": _TABLES,
-    "indicators": _TABLES,
-    "development_plans": _TABLES,
-    "accessibility": _TABLES,
 }
 
 
@@ -57,5 +39,5 @@ def page_scripts(kind: str, language: str, here: str) -> list[dict[str, str]]:
 
     return [
         {"src": posixpath.relpath(f"{FOLDER}{name}.js", here or "."), "words": words(name)}
-        for name in BY_KIND.get(kind, ())
+        for name in kinds()[kind].scripts
     ]

@@ -16,12 +16,13 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
 from markupsafe import Markup
 
-from . import charts
-from .accessibility_statement import statement
-from .compare import comparison_page, comparison_pairs, item_histories, pair_items, wording_diff
+from . import addresses, charts
+from .book import book_links
+from .compare import item_histories, wording_diff
 from .exports import DOWNLOADS
-from .history import CHANGES_PAGE, DERIVED_KINDS, FEED_FILE, History, feeds_published, format_date
-from .model import LANGUAGES, Figure, GlossaryTerm, Initiative, Policy, Text
+from .history import CHANGES_PAGE, History, format_date
+from .model import Figure, GlossaryTerm, Initiative, Policy, Text
+from .pages import kind_of
 from .site import page_specs, url_prefix
 from .ui import label, separators
 
@@ -118,7 +119,7 @@ class Glossary:
             term = self.by_form[match.group(0)]
             title = html.escape(term.definition[self.language], quote=True)
             return (
-                f'<a class="glossary-term" href="{href("glossary.md")}#{term.id}">'
+                f'<a class="glossary-term" href="{href(addresses.GLOSSARY)}#{term.id}">'
                 f'<abbr title="{title}">{match.group(0)}</abbr></a>'
             )
 
@@ -239,13 +240,15 @@ class PageRenderer:
             h=lambda value: heading_text(t(value)),
             href=href,
             download=download,
+            pages=addresses,
             relative=relative,
+            book_links=book_links(language, download),  # the whole handbook as PDFs, when the site publishes them
             label=lambda key: label(key)[language],
             field=field,
             charts=charts,
             diff=lambda old, new: wording_diff(t(old), t(new), language),
         )
-        context.update(getattr(self, f"_context_{spec.kind}", lambda key: {})(spec.key))
+        context.update(kind_of(spec).context(self, spec))
         try:
             text = environment().get_template(f"{spec.kind}.md.j2").render(context)
             if self.history is not None and self.history.available and spec.path != CHANGES_PAGE:
@@ -261,161 +264,3 @@ class PageRenderer:
             where = _template_frame(error)
             place = f"{where[0]}, line {where[1]}" if where else f"template {spec.kind}.md.j2"
             raise TemplateFault(f"{place}: {error} (while making {spec.path} in '{language}')") from error
-
-    # Each page kind may add names to its template's context: _context_<kind>(key), key = the entity shown.
-
-    def _context_compare_index(self, key: None) -> dict:
-        return {
-            "pairs": comparison_pairs(self.policy),
-            "histories": list(self.histories.values()),
-            "comparison_page": comparison_page,
-        }
-
-    def _context_comparison(self, key: str) -> dict:
-        lower_id, upper_id = key.split("--")
-        lower, upper = self.policy.rank(lower_id), self.policy.rank(upper_id)
-        return {"lower": lower, "upper": upper, "pairs": pair_items(lower, upper)}
-
-    def _context_item(self, key: str) -> dict:
-        return {"history": self.histories[key]}
-
-    def _context_rank(self, key: str) -> dict:
-        return {"rank": self.policy.rank(key), "comparison_page": comparison_page}
-
-    def _context_self_check(self, key: str) -> dict:
-        """The sheet, its growth record's data for the script (handbook.growth) and what the next rank asks."""
-        from . import growth
-
-        rank, language = self.policy.rank(key), self.language
-        target = growth.growth_target(rank)
-        initiatives = {i.number: i for i in self.policy.initiatives}
-        page = self.specs[rank.self_check_page]
-
-        def sheet_href(other) -> str:
-            relative = posixpath.relpath(self.specs[other.self_check_page].url, page.url)
-            return relative + "/"
-
-        return {
-            "rank": rank,
-            "target": target,
-            "steps": growth.next_steps(rank, target) if target else {},
-            "ranks_above": self.separators["list"].join(  # nearest first
-                r.name[language] for r in reversed(self.policy.ranks) if r.position < rank.position
-            ),
-            "blocks": growth.orientation_blocks(rank),
-            "vision_questions": growth.VISION_QUESTIONS,
-            "career_review": initiatives.get(growth.CAREER_REVIEW),
-            "one_on_one": initiatives.get(growth.ONE_ON_ONE),
-            "growth_data": growth.page_data(self.policy, rank, language, sheet_href),
-            "fill": lambda key, **values: growth.fill(label(key)[language], **values),
-        }
-
-    def _context_orientation(self, key: str) -> dict:
-        return {"orientation": self.policy.orientation(key)}
-
-    def _context_talent(self, key: str) -> dict:
-        return {"talent": self.policy.talent(key)}
-
-    def _context_indicators(self, key: None) -> dict:
-        """Each chart's rows as (label, figure), for the table under the chart."""
-        language = self.language
-
-        def figure_rows(indicator):
-            return [(text_in(value.label, language), value) for value in indicator.values]
-
-        def target_rows(target):
-            rows = []
-            for figure, word in ((target.baseline, label("baseline")), (target.target, label("target"))):
-                rows.append((f"{word[language]} {text_in(figure.year, language)}".strip(), figure))
-            return rows
-
-        return {"figure_rows": figure_rows, "target_rows": target_rows}
-
-    def _context_accessibility(self, key: None) -> dict:
-        return {"statement": statement()}
-
-    def _context_editor_notes(self, key: None) -> dict:
-        by_page: dict[str, list] = {}
-        for note in self.policy.editor_notes:
-            by_page.setdefault(note.page, []).append(note)
-        order = list(self.specs)
-        pages = sorted(by_page, key=lambda page: (order.index(page.partition("#")[0]), page))
-        return {
-            "notes_by_page": [(page, by_page[page]) for page in pages],
-            "page_title": lambda page: self.specs[page.partition("#")[0]].title,
-        }
-
-    def _context_initiative(self, key: str) -> dict:
-        # the previous and next initiatives are the theme's footer links (navigation order = number order)
-        initiative = self.policy.initiative(key)
-        return {
-            "initiative": initiative,
-            "terms": [term for term in self.policy.glossary if term.defined_in is initiative],
-        }
-
-    def _context_changes(self, key: None) -> dict:
-        """The history's entries grouped by the revision meta.yml named at the time, each entry's changes by the
-        page they are on (the rank or item page of a competency, not its derived views)."""
-        language, order, history = self.language, list(self.specs), self.history
-        shown = {path for path, spec in self.specs.items() if spec.kind not in DERIVED_KINDS}
-
-        def link(page: str) -> str | None:
-            """The page, if the handbook still has it; an item's anchor only while the rank still has the item."""
-            path, _, fragment = page.partition("#")
-            if path not in shown:
-                return None
-            spec = self.specs[path]
-            items = {i.id for i in self.policy.rank(spec.key).table.items} if spec.kind == "rank" else None
-            if fragment and items is not None and fragment not in items:
-                return path  # the item has left that rank's table
-            return page
-
-        def runs(change) -> dict:
-            old, new = (change.old[language] if change.old else None), (change.new[language] if change.new else None)
-            if old is None or new is None or old == new:
-                return {"same": True}
-            diff = wording_diff(old, new, language)
-            return {
-                "same": False,
-                "before": [r for r in diff if r[0] != "added"],
-                "after": [r for r in diff if r[0] != "removed"],
-            }
-
-        def in_order(page: str | None) -> tuple:
-            return (page is None, order.index(page) if page else 0)
-
-        revisions: list[dict] = []
-        for entry in history.entries if history is not None else []:
-            by_page: dict[str | None, dict] = {}
-            for change in entry.texts:
-                pages = list(dict.fromkeys(filter(None, map(link, change.pages))))
-                page = pages[0].partition("#")[0] if pages else None
-                also = [other for other in dict.fromkeys(p.partition("#")[0] for p in pages) if other != page]
-                # On the first language's page an English-only change is listed apart, folded: its text is the same
-                group = by_page.setdefault(page, {"changes": [], "translations": []})
-                folded = change.kind == "translation" and language == LANGUAGES[0]
-                group["translations" if folded else "changes"].append(
-                    {"change": change, "place": pages[0] if pages else None, "also": also, **runs(change)}
-                )
-            title = label("change_initial")[language] if entry.initial else entry.title
-            view = {
-                "entry": entry,
-                "heading": heading_text(f"{format_date(entry.date, language)}{self.separators['colon']}{title}"),
-                "entities": [(change, next(filter(None, map(link, change.pages)), None)) for change in entry.entities],
-                "pages": [(page, by_page[page]) for page in sorted(by_page, key=in_order)],
-            }
-            if revisions and revisions[-1]["revision"] == entry.revision:
-                revisions[-1]["entries"].append(view)
-            else:
-                revisions.append({"revision": entry.revision, "entries": [view]})
-        for number, revision in enumerate(reversed(revisions), start=1):
-            revision["anchor"] = f"revision-{number}"
-        return {
-            "history": history,
-            "revisions": revisions,
-            "feed": self.relative(self.specs[CHANGES_PAGE], url_prefix(self.language) + FEED_FILE)
-            if history is not None and feeds_published(history, self.site_url)
-            else None,
-            "page_title": lambda page: self.specs[page].title,
-            "date": lambda moment: format_date(moment, language),
-        }

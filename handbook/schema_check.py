@@ -28,6 +28,34 @@ _COPY_SHAPE = Words(
     "Compare with a neighbouring entry of the same kind and copy its shape.",
 )
 _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
+# The patterns of common.schema.json and meta.schema.json that a value written with digits must match: what such a
+# value is, and how to write it.
+_NUMBERED = {
+    "^[0-9]{3}$": (
+        Words("取組の番号", "an initiative number"),
+        Words('3桁の数字を引用符で囲んで書いてください（例: "007"）。', 'Write three digits in quotes, e.g. "007".'),
+    ),
+    "^[0-9]{2}$": (
+        Words("章の番号", "a section number"),
+        Words('2桁の数字を引用符で囲んで書いてください（例: "08"）。', 'Write two digits in quotes, e.g. "08".'),
+    ),
+    "^([0-9]{2}(-[0-9])?|[0-9]{3})$": (
+        Words("章の番号か取組の番号", "a section or an initiative number"),
+        Words(
+            '章の番号（例: "08"）か取組の番号（例: "006"）を引用符で囲んで書いてください。',
+            'Write the section number (e.g. "08") or the initiative number (e.g. "006") in quotes.',
+        ),
+    ),
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": (
+        Words("「年-月-日」の形の日付", "a date written year-month-day"),
+        Words(
+            '西暦の年（4桁）・月（2桁）・日（2桁）をハイフンでつなぎ、引用符で囲んで書いてください（例: "2026-11-29"）。'
+            "和暦や「/」は使えません。",
+            "Write the year (four digits), month and day (two digits each) joined by hyphens, in quotes, e.g. "
+            '"2026-11-29" (no era years, no slashes).',
+        ),
+    ),
+}
 
 
 @cache
@@ -137,29 +165,13 @@ def _describe(error) -> tuple[tuple, Words, Words]:
                     "Write the text, or remove the whole entry if it should not be there.",
                 ),
             )
-        if "[0-9]{3}" in error.validator_value:
-            fix = (
-                width_hint
-                if full_width
-                else Words(
-                    '3桁の数字を引用符で囲んで書いてください（例: "007"）。',
-                    'Write three digits in quotes, e.g. "007".',
-                )
-            )
+        if error.validator_value in _NUMBERED:
+            what, fix = _NUMBERED[error.validator_value]
             return (
                 path,
-                Words(f"「{value}」は取組の番号になっていません。", f"'{value}' is not an initiative number."),
-                fix,
+                Words(f"「{value}」は{what.ja}になっていません。", f"'{value}' is not {what.en}."),
+                (width_hint if full_width else fix),
             )
-        if "[0-9]{2}" in error.validator_value:
-            fix = (
-                width_hint
-                if full_width
-                else Words(
-                    '2桁の数字を引用符で囲んで書いてください（例: "08"）。', 'Write two digits in quotes, e.g. "08".'
-                )
-            )
-            return path, Words(f"「{value}」は章の番号になっていません。", f"'{value}' is not a section number."), fix
         return (
             path,
             Words(f"「{value}」は id として使えません。", f"'{value}' is not a valid id."),

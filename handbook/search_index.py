@@ -14,7 +14,7 @@ the page. The browser cannot run Sudachi; with every spelling in the index it ne
 English is indexed as it is (Pagefind stems it). Each page is handed to Pagefind as a small document made
 from the built HTML: its title and the names a reader may type for it (a rank's job titles, an
 initiative's number) weighted above the body, and its readable text kept as metadata for the excerpt. The
-tools are indexed by their name and what they are for (TOOLS), not by their body.
+tools are indexed by their name and what they are for (PageKind.tool), not by their body.
 """
 
 from __future__ import annotations
@@ -37,23 +37,11 @@ from sudachipy import Dictionary, SplitMode
 
 from .html_text import PageText, article
 from .model import LANGUAGES, Policy
-from .site import PageSpec, page_specs, url_prefix
+from .pages import PageSpec, kind_of
+from .site import page_specs, url_prefix
 from .ui import label
 
 BUNDLE = "pagefind"
-# Left out: the editor's notes (for maintainers), and the comparisons of two ranks: 22 short pages with two
-# rank names in their title, which came before the ranks' own pages for 課長 or 主査級. The compare page
-# offers them all and is found for 比較 and "compare".
-NOT_INDEXED = {"editor_notes", "comparison"}
-# The tools, found by their name and by what they are for (ui.yml keys: the name, weighted as a title, and a
-# description, which is also the result's excerpt): their bodies only repeat what other pages are about (a
-# self-check sheet its rank's items, the explorer every item). The rank in a sheet's title weighs no more
-# than a word of the body, so that 課長 finds the rank's page before the rank's sheet.
-TOOLS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "self_check": ("self_check", ("way_self_check", "search_about_self_check")),
-    "compare_index": ("compare", ("compare_intro", "way_compare")),
-    "explorer": ("explorer", ("explorer_intro", "search_explorer_downloads")),
-}
 
 
 def fold(text: str) -> str:
@@ -184,32 +172,16 @@ def everyday_terms() -> dict[str, dict[str, list[str]]]:
 
 
 def keywords(policy: Policy, spec: PageSpec, language: str) -> list[str]:
-    """Names a reader may type for the thing a page is about, besides its title."""
-    words: list[str] = list(everyday_terms().get(spec.path, {}).get(language, []))
-    if spec.kind == "rank":
-        rank = policy.rank(spec.key)
-        words += [rank.tier.name[language]] + [jt.name[language] for jt in rank.job_titles]
-        words += [role.post_type.name[language] for role in rank.roles if role.post_type]
-    elif spec.kind == "initiative":
-        initiative = policy.initiative(spec.key)
-        words += [initiative.number, initiative.theme.name[language]]
-    elif spec.kind == "talent":
-        talent = policy.talent(spec.key)
-        words += [level.name[language] for level in talent.levels]
-    elif spec.kind == "orientation":
-        orientation = policy.orientation(spec.key)
-        words += [a[language] for a in orientation.abilities_to_grow]
-    elif spec.kind == "glossary":
-        words += [term.term[language] for term in policy.glossary] + [
-            a for term in policy.glossary for a in term.aliases
-        ]
-    return words
+    """Names a reader may type for the thing a page is about, besides its title: the hand list's everyday phrasings
+    of the page and the words its kind gives (handbook/pages/)."""
+    return list(everyday_terms().get(spec.path, {}).get(language, [])) + kind_of(spec).keywords(policy, spec, language)
 
 
 def search_document(policy: Policy, spec: PageSpec, language: str, html: str) -> str:
-    if spec.kind in TOOLS:
+    tool = kind_of(spec).tool
+    if tool:
         reader = None
-        name, about = TOOLS[spec.kind]
+        name, about = tool
         text = " ".join(label(key)[language] for key in about)
     else:
         # Only the <article> is read; parsing the rest of the page (Material's navigation of every page is
@@ -249,7 +221,7 @@ def write_search_index(policy: Policy, site_dir: Path) -> int:
     with tempfile.TemporaryDirectory(prefix="handbook-search-") as scratch:
         count = 0
         for spec in page_specs(policy):
-            if spec.kind in NOT_INDEXED:
+            if not kind_of(spec).indexed:
                 continue
             for language in LANGUAGES:
                 prefix = url_prefix(language)

@@ -5,7 +5,9 @@ and of its English as they were when the English was last reviewed. A text is li
 
 - its English is missing or empty ("missing");
 - it is not in the lock, or the reviewed text at its place moved elsewhere in the file ("new");
-- its Japanese no longer matches the lock ("changed": the English may be out of date).
+- its Japanese no longer matches the lock ("changed": the English may be out of date);
+- its Japanese matches the lock but its English does not ("edited": an English-only edit not yet recorded as
+  reviewed; the lock is kept current so that a later "changed" can tell whether the English was edited too).
 
 A text whose Japanese and English together match a reviewed pair elsewhere in the same file is not listed:
 that is a reviewed text that moved (an entry was inserted above it, so its position changed).
@@ -31,7 +33,7 @@ from .yaml_source import read_yaml, text_mappings
 LOCK_NAME = "translations.lock.yml"
 LOCK_HEADER = """\
 # Translation review lock. Do not edit by hand: it is written by
-#   python scripts/translation_report.py --update
+#   .venv/bin/python scripts/translation_report.py --update
 # which a translator runs after checking the English of every text the report lists.
 # Key: "<file>:<field>". Value: the first 12 hex digits of the SHA-256 of the Japanese and of the
 # English at the time the English was last reviewed.
@@ -62,7 +64,7 @@ class TextEntry:
 @dataclass(frozen=True)
 class Finding:
     text: TextEntry
-    status: str  # "missing", "new" or "changed"
+    status: str  # "missing", "new", "changed" or "edited"
     english_edited: bool = False  # for "changed": the English was also edited since the review
 
     def explain(self) -> str:
@@ -70,6 +72,8 @@ class Finding:
             return "the English is missing."
         if self.status == "new":
             return "new text: its English has not been reviewed yet."
+        if self.status == "edited":
+            return "the English was edited (the Japanese is the same): record it as reviewed when it is right."
         also = " (the English was edited too: check that it now matches)" if self.english_edited else ""
         return f"the Japanese changed since the English was last reviewed; the English may be out of date{also}."
 
@@ -128,6 +132,8 @@ def findings(texts: list[TextEntry], lock: dict[str, dict[str, str]]) -> list[Fi
         ja, en = fingerprint(text.ja), fingerprint(text.en)
         entry = lock.get(text.key)
         if entry and entry.get("ja") == ja:
+            if entry.get("en") != en and current[text.file, ja, en] > reviewed[text.file, ja, en]:
+                out.append(Finding(text, "edited"))
             continue
         if current[text.file, ja, en] <= reviewed[text.file, ja, en]:
             continue  # a reviewed text that moved (an entry was inserted or removed above it)

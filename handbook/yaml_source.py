@@ -144,6 +144,50 @@ _SYNTAX_FIX = Words(
 )
 
 
+# Two slips of the Japanese input that YAML reads as text, so that the parser stumbles lines later: full-width
+# spaces (U+3000) in the indentation, and a full-width colon after a key (keys are lowercase ASCII).
+_FULL_WIDTH_INDENT = re.compile(r"^[ \u3000]*\u3000")
+_FULL_WIDTH_COLON = re.compile(r"^[ \u3000]*(?:-[ \u3000]+)?([a-z_][a-z0-9_]*)[ \u3000]*：")
+
+
+def _input_slip(shown_as: str, lines: list[str], last: int) -> Fault | None:
+    """The last line up to `last` (0-based) with a full-width space as indentation or a full-width colon after a
+    key, named for what it is."""
+    for number in range(min(last, len(lines) - 1), -1, -1):
+        colon = _FULL_WIDTH_COLON.match(lines[number])
+        if colon:
+            key = colon.group(1)
+            return Fault(
+                shown_as,
+                number + 1,
+                "",
+                Words(
+                    f"「{key}」の後のコロンが全角（：）になっています。",
+                    f"the colon after '{key}' is a full-width colon (：), which YAML does not read as one.",
+                ),
+                Words(
+                    f"半角のコロンと半角スペース「: 」に直してください（例: {key}: …）。",
+                    f"Write a half-width colon and a space: '{key}: …'.",
+                ),
+            )
+        if _FULL_WIDTH_INDENT.match(lines[number]):
+            return Fault(
+                shown_as,
+                number + 1,
+                "",
+                Words(
+                    "この行の字下げに全角スペース（日本語入力のスペース）が使われています。",
+                    "this line is indented with full-width spaces (the Japanese input's space).",
+                ),
+                Words(
+                    "全角スペースを消し、日本語入力を切って半角スペースで字下げし直してください（上の行とそろえます）。",
+                    "Delete the full-width spaces and indent with ordinary spaces, the Japanese input off, lined up "
+                    "with the lines above.",
+                ),
+            )
+    return None
+
+
 def _syntax_fault(shown_as: str, text: str, error: yaml.MarkedYAMLError) -> Fault:
     """Name the line where the broken construct is, in words: where it starts (an unclosed quote, a key
     without its colon), not where the parser gave up, which can be lines later."""
@@ -156,6 +200,9 @@ def _syntax_fault(shown_as: str, text: str, error: yaml.MarkedYAMLError) -> Faul
         message = Words("この行の字下げにタブ文字が使われています。", "this line is indented with a tab character.")
         fix = Words("タブを半角スペースに置き換えてください。", "Replace the tab with spaces.")
         return Fault(shown_as, problem.line + 1, "", message, fix)
+    slip = _input_slip(shown_as, lines, problem.line if problem is not None else (mark.line if mark else 0))
+    if slip is not None:
+        return slip
     special = re.search(r"found character '([%@`])' that cannot start any token", what)
     if special and problem is not None:
         sign = special.group(1)

@@ -1,12 +1,13 @@
-"""List the texts whose English is missing, new, or older than their Japanese.
+"""List the texts whose English is missing, new, or older than their Japanese, and the English edits not yet
+recorded as reviewed.
 
 Usage:
-  python scripts/translation_report.py                 the report (exit status 0: it is only a report)
-  python scripts/translation_report.py --check         the same, exit status 1 when any text is listed
-  python scripts/translation_report.py --update        after reviewing: record every current English as
-                                                       reviewed (rewrites policy_data/translations.lock.yml)
-  python scripts/translation_report.py --update policy_data/initiatives/036.yml
-                                                       record only the texts of these files as reviewed
+  .venv/bin/python scripts/translation_report.py           the report (exit status 0: it is only a report)
+  .venv/bin/python scripts/translation_report.py --check   the same, exit status 1 when any text is listed
+  .venv/bin/python scripts/translation_report.py --update  after reviewing: record every current English as
+                                                           reviewed (rewrites policy_data/translations.lock.yml)
+  .venv/bin/python scripts/translation_report.py --update policy_data/initiatives/036.yml
+                                                           record only the texts of these files as reviewed
 """
 
 import argparse
@@ -50,11 +51,12 @@ def report(data_dir: Path, files: set[str] | None) -> int:
             f"({len(texts)} texts)."
         )
         return len(unreadable)
-    counts = {status: sum(1 for f in listed if f.status == status) for status in ("changed", "new", "missing")}
+    counts = {s: sum(1 for f in listed if f.status == s) for s in ("changed", "new", "missing", "edited")}
     print(
         f"Translation report: {len(listed)} of {len(texts)} texts "
         f"need{'s' if len(listed) == 1 else ''} an English review "
-        f"({counts['changed']} with changed Japanese, {counts['new']} new, {counts['missing']} without English)."
+        f"({counts['changed']} with changed Japanese, {counts['new']} new, {counts['missing']} without English, "
+        f"{counts['edited']} with edited English)."
     )
     current_file = None
     for finding in listed:
@@ -65,9 +67,10 @@ def report(data_dir: Path, files: set[str] | None) -> int:
         print(f"  line {text.line}, field '{text.field}': {finding.explain()}")
         print(f"      ja: {text.ja}")
         print(f"      en: {text.en if text.has_english else '(missing)'}")
+    files = " ".join(sorted({f"policy_data/{f.text.file}" for f in listed}))
     print(
         "\nWhen the English of every listed text is right, record the review with:\n"
-        "  python scripts/translation_report.py --update"
+        f"  .venv/bin/python scripts/translation_report.py --update {files}"
     )
     return len(listed) + len(unreadable)
 

@@ -1,15 +1,19 @@
-"""Check the policy data: every file against its schema, then the references between files.
+"""Check the policy data: every file against its schema, then the references between files, then the
+translation rules (every term of terminology.yml translated as it lists, English punctuation, era years).
 
 Usage: python scripts/validate.py
 Exit status 0 when the data can be published; 1 with one message per fault (file, line, field, how to fix).
+A fault of the translation rules does not stop a build or the preview, only this check (and so the pull
+request's check).
 """
 
 import argparse
 import sys
 from pathlib import Path
 
-from handbook.errors import PolicyDataError
-from handbook.load import DATA_DIR, load_policy
+from handbook.errors import PolicyDataError, Words, fault_list
+from handbook.load import DATA_DIR, build_policy, validate
+from handbook.terminology import terminology_faults
 
 
 def main() -> int:
@@ -17,9 +21,20 @@ def main() -> int:
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help=argparse.SUPPRESS)
     args = parser.parse_args()
     try:
-        policy = load_policy(args.data_dir)
+        documents = validate(args.data_dir)
     except PolicyDataError as error:
         print(error.report(), file=sys.stderr)
+        return 1
+    policy = build_policy(documents)
+    terminology = terminology_faults(documents)
+    if terminology:
+        count = len(terminology)
+        head = Words(
+            f"英語の訳し方に {count} 件の問題があります（サイトは作れますが、プルリクエストのチェックは通りません）。",
+            f"The English breaks the translation rules in {count} place{'s' if count != 1 else ''} "
+            "(the site builds, but the pull request's check fails).",
+        )
+        print(fault_list(head, terminology), file=sys.stderr)
         return 1
     items = sum(len(rank.table.items) for rank in policy.ranks)
     print(

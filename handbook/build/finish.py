@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..book import copy_books
 from ..exports import write_downloads
 from ..feeds import write_feeds
 from ..model import Policy
@@ -78,7 +79,7 @@ class Outputs:
 def write_outputs(build: Build, site_dir: Path, search: bool = True) -> Outputs:
     """The downloads, the Atom feeds, the sitemaps and the search index of a drawn and finished site."""
     site_dir = Path(site_dir)
-    downloads = write_downloads(build.policy, site_dir)
+    downloads = write_downloads(build.policy, site_dir) + copy_books(site_dir)  # the PDFs, when the build has them
     feeds = write_feeds(build.history, build.policy, site_dir, build.site_url)
     sitemaps = finish_sitemaps(site_dir, build.site_url)
     indexed = write_search_index(build.policy, site_dir) if search else None

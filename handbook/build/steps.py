@@ -6,6 +6,7 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import addresses
 from ..feeds import feed_title
 from ..history import FEED_FILE, History, feeds_published, site_history
 from ..load import load_policy
@@ -18,7 +19,11 @@ from .finish import PageFinisher
 
 # Pages the theme's chrome links from every page: the footer's accessibility statement, and the ways on that the
 # search box offers when it finds nothing.
-CHROME_PAGES = {"accessibility": "accessibility.md", "initiatives": "initiatives/index.md", "explorer": "explorer.md"}
+CHROME_PAGES = {
+    "accessibility": addresses.ACCESSIBILITY,
+    "initiatives": addresses.INITIATIVES,
+    "explorer": addresses.EXPLORER,
+}
 
 
 def validate(project: Path) -> Policy:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
+from pathlib import Path
 
+import material
 import paper
 import pytest
 
@@ -15,29 +17,30 @@ from handbook.ui import label
 
 A4_POINTS = (595.3, 841.9)
 
-# Text of the site's chrome that must not reach paper, whatever the page's language: navigation labels,
-# search, the language switch, the table of contents, back-to-top, permalinks, the print button.
-CHROME = [
-    "トップメッセージ",
-    "Top message",
-    "用語解説",
-    "Glossary",
-    "検索",
-    "Search",
-    "English",
-    "日本語",
-    "目次",
-    "Table of contents",
-    "トップへ戻る",
-    "Back to top",
-    "¶",
-    "このページを印刷",
-    "Print this page",
-    "シートを印刷",
-    "Print the sheet",
-    "この職位の自己チェックシート",
-    "Self-check sheet for this rank",
+# Text of the site's chrome that must not reach paper, whatever the page's language: navigation labels, search,
+# the language switch, the print buttons and links (handbook/ui.yml), the theme's table of contents and back-to-top
+# (Material's own words), permalinks. Read from where they are written, so a changed label is still looked for.
+CHROME_LABELS = [
+    "message",
+    "glossary",
+    "search_placeholder",
+    "language_name",
+    "print_page",
+    "print_sheet",
+    "self_check_link",
 ]
+THEME_WORDS = ["toc", "top"]
+
+
+def theme_words(language: str) -> list[str]:
+    translations = (Path(material.__file__).parent / "templates/partials/languages" / f"{language}.html").read_text(
+        encoding="utf-8"
+    )
+    return [re.search(rf'"{key}": "([^"]+)"', translations).group(1) for key in THEME_WORDS]
+
+
+CHROME = [label(key)[language] for key in CHROME_LABELS for language in LANGUAGES]
+CHROME += [word for language in LANGUAGES for word in theme_words(language)] + ["¶"]
 
 
 def squeeze(text: str) -> str:

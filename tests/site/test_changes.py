@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 from edited_project import COMPETENCY, INITIATIVE, NEW_TITLE, RANK
+from test_site import japanese_share, without_untranslated_titles
 
 from handbook.feeds import feed_title
+from handbook.history import read_history
+from handbook.html_text import PageText
 from handbook.model import LANGUAGES
 from handbook.site import url_prefix
 from handbook.ui import label
@@ -108,3 +111,17 @@ def test_a_build_from_git_archive_says_the_history_is_not_available(edited_proje
     assert label("changes_unavailable")[language] in shown(page(site, "changes", language))
     assert not (site / url_prefix(language) / "changes.xml").exists()
     assert 'class="page-changed"' not in page(site, f"ranks/{RANK}", language)
+
+
+def test_titles_without_english_are_the_only_japanese_on_the_english_changes_page(edited_project, tmp_path):
+    """The edits were committed with Japanese titles only, as the guide asks of a title and without the English
+    line the pull request template asks for: the English page shows them marked as Japanese, and nothing else
+    of it is Japanese (the check of every English page, test_site.py, with the full history of a clone)."""
+    history = read_history(edited_project.history, cache_dir=tmp_path)
+    assert [e.title for e in history.entries if e.title_untranslated("en")] == [INITIATIVE[0], COMPETENCY[0]]
+    html = page(edited_project.history / "site", "changes", "en")
+    for title in (INITIATIVE[0], COMPETENCY[0]):
+        assert re.search(rf'<span lang="ja">{"(?:<wbr>)?".join(map(re.escape, title))}</span>', html), title
+    text = PageText(html).text()
+    assert japanese_share(text) >= 0.02, "the titles alone make the page fail the check"
+    assert japanese_share(without_untranslated_titles(text, history)) < 0.02

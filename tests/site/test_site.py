@@ -7,6 +7,7 @@ from html import unescape
 from pathlib import Path
 
 from handbook.fidelity import japanese_strings, normalise, sentence_coverage, source_text
+from handbook.history import CHANGES_PAGE, site_history
 from handbook.html_text import PageText
 from handbook.load import DATA_DIR, read_documents
 from handbook.model import LANGUAGES
@@ -69,10 +70,26 @@ def test_twins_link_to_each_other(built_site, policy):
         assert re.search(twin + ' hreflang="ja"', en), spec.path
 
 
+def japanese_share(text: str) -> float:
+    return len(CJK.findall(text)) / max(len(text), 1)
+
+
+def without_untranslated_titles(text: str, history) -> str:
+    """The English changes page's text without the titles of changes merged without an English form: the
+    page shows those in Japanese, marked so (handbook/history.py Entry.title_untranslated)."""
+    for entry in history.entries:
+        if entry.title_untranslated("en"):
+            assert entry.title in text, entry.title
+            text = text.replace(entry.title, "")
+    return text
+
+
 def test_no_english_page_is_left_in_japanese(built_site, policy):
     for spec in page_specs(policy):
         text = read(page_file(built_site, spec.url, "en")).text()
-        share = len(CJK.findall(text)) / max(len(text), 1)
+        if spec.path == CHANGES_PAGE:
+            text = without_untranslated_titles(text, site_history())
+        share = japanese_share(text)
         assert share < 0.02, f"{spec.path}: {share:.1%} of the English page is Japanese"
 
 

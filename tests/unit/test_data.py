@@ -26,16 +26,10 @@ def all_japanese() -> list[tuple[str, tuple, str]]:
     ]
 
 
-def test_the_data_has_the_shape_of_the_printed_policy(policy):
-    """The counts of the printed policy (令和6年9月); every other test takes its counts from the data."""
-    assert len(policy.ranks) == 7
-    assert len(policy.orientations) == 4
-    assert len(policy.talents) == 3
-    # the policy has 35; a later revision may add more, always numbered without gaps
-    assert len(policy.initiatives) >= 35
-    assert [i.number for i in policy.initiatives] == [f"{n:03d}" for n in range(1, len(policy.initiatives) + 1)]
-    assert len(policy.tables) == 4
-    assert sum(len(theme.initiatives) for area in policy.areas for theme in area.themes) == len(policy.initiatives)
+def test_every_initiative_stands_under_one_theme(policy):
+    """Rules, not the counts of today's policy: a revision may add or remove ranks, talents or initiatives."""
+    placed = [i.number for area in policy.areas for theme in area.themes for i in theme.initiatives]
+    assert sorted(placed) == sorted(i.number for i in policy.initiatives)
 
 
 def test_ranks_share_tables_as_the_policy_prints_them(policy):

@@ -48,38 +48,45 @@ def test_competency_records_one_row_per_rank_and_item(tiny):
     assert all(list(record) == COMPETENCY_COLUMNS for record in records)
 
 
-def test_competency_records_carry_the_fields_of_rank_group_and_item(tiny):
-    records = {(r["rank_id"], r["item_id"]): r for r in competency_records(tiny)}
-    for rank in tiny.ranks:
-        for group in rank.table.groups:
-            orientation = tiny.results if group.orientation == "results" else tiny.orientation(group.orientation).name
-            for item in group.items:
-                record = records[rank.id, item.id]
-                kind = label(group.kind)
-                assert record == {
-                    "rank_order": tiny.ranks.index(rank) + 1,
-                    "rank_id": rank.id,
-                    "rank_ja": rank.name.ja,
-                    "rank_en": rank.name.en,
-                    "tier_id": rank.tier.id,
-                    "tier_ja": rank.tier.name.ja,
-                    "tier_en": rank.tier.name.en,
-                    "orientation_id": group.orientation,
-                    "orientation_ja": orientation.ja,
-                    "orientation_en": orientation.en,
-                    "kind": group.kind,
-                    "kind_ja": kind.ja,
-                    "kind_en": kind.en,
-                    "group_ja": group.name.ja,
-                    "group_en": group.name.en,
-                    "item_id": item.id,
-                    "item_ja": item.name.ja,
-                    "item_en": item.name.en,
-                    "description_ja": item.description.ja,
-                    "description_en": item.description.en,
-                }
-    assert records["officer", "accuracy"]["orientation_en"] == "Work results"
-    assert records["director", "learning"]["group_en"] != records["officer", "learning"]["group_en"]
+def _texts(node, seen=None) -> set[tuple[str, str]]:
+    """Every bilingual text of the model under node, as (ja, en), and the labels the downloads add (ui.yml)."""
+    seen = set() if seen is None else seen
+    if id(node) in seen or isinstance(node, str | int | float | bool) or node is None:
+        return set()
+    seen.add(id(node))
+    if isinstance(node, Text):
+        return {(node.ja, node.en)}
+    if isinstance(node, dict):
+        children = node.values()
+    elif isinstance(node, list | tuple | set):
+        children = node
+    elif hasattr(node, "__dataclass_fields__"):
+        children = [getattr(node, name) for name in node.__dataclass_fields__]
+    else:
+        return set()
+    return set().union(*(_texts(child, seen) for child in children))
+
+
+def test_competency_records_are_the_policy_s_texts_joined_by_ids(tiny):
+    """Properties, not a copy of the exporter: each row joins back to its rank and item by their ids, in the
+    ranks' order, and every pair of columns <x>_ja / <x>_en is one text of the policy (or of ui.yml) in its two
+    languages, never a Japanese text beside another text's English."""
+    texts = _texts(tiny) | {(text.ja, text.en) for text in (label("attitude"), label("ability"), label("results"))}
+    for record in competency_records(tiny):
+        rank = tiny.rank(record["rank_id"])
+        assert record["rank_order"] == tiny.ranks.index(rank) + 1
+        item = next(item for item in rank.table.items if item.id == record["item_id"])
+        assert (record["item_ja"], record["description_en"]) == (item.name.ja, item.description.en)
+        assert record["orientation_id"] == item.group.orientation and record["kind"] == item.group.kind
+        pairs = {column.removesuffix("_ja") for column in record if column.endswith("_ja")}
+        for pair in pairs:
+            assert (record[f"{pair}_ja"], record[f"{pair}_en"]) in texts, pair
+
+
+def test_json_download_round_trips_the_records(tiny, tmp_path):
+    write_downloads(tiny, tmp_path)
+    written = json.loads((tmp_path / "downloads" / "competencies.json").read_text(encoding="utf-8"))
+    assert written["competencies"] == competency_records(tiny)
 
 
 def test_initiative_records(tiny):

@@ -3,6 +3,7 @@ policy and the real data: what the page tells its script, and what the next rank
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
@@ -11,7 +12,7 @@ import pytest
 from tiny_policy import build_tiny_policy
 
 from handbook import growth
-from handbook.model import LANGUAGES
+from handbook.model import LANGUAGES, Text
 from handbook.render import PageRenderer
 from handbook.ui import label, separators
 
@@ -135,8 +136,9 @@ def test_the_next_rank_is_shown_per_item_with_its_differences(tiny, sheets, lang
         assert label(key)[language].split("{")[0] in sheet
 
 
-def test_the_revision_id_is_the_same_in_both_languages_and_in_neither_script(tiny, policy):
-    assert growth.record_revision(policy) == "2024-09"  # 令和6年（2024年）9月改定
+def test_the_revision_id_is_the_same_in_both_languages_and_in_neither_script(tiny):
+    written = dataclasses.replace(tiny, meta={**tiny.meta, "revision": Text("令和8年（2026年）4月改定", "April 2026")})
+    assert growth.record_revision(written) == "2026-04"
     digest = growth.record_revision(tiny)  # 令和6年9月改定 names no western year
     assert re.fullmatch(r"r-[0-9a-f]{10}", digest) and digest == growth.record_revision(tiny)
 

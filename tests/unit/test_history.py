@@ -5,6 +5,7 @@ the site's address; no history (an archive, a shallow clone)."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import shutil
@@ -16,9 +17,9 @@ from datetime import datetime
 import pytest
 import yaml
 
-from handbook import history as history_module
 from handbook.feeds import FEED_ID, atom_feed, write_feeds
 from handbook.history import TIME_ZONE, compare_file, feeds_published, format_date, read_history
+from handbook.history import read as history_read
 from handbook.load import DATA_DIR
 from handbook.model import LANGUAGES
 from handbook.render import PageRenderer
@@ -41,6 +42,8 @@ TITLES = {
     "english": "English: a duty of the chief reworded",
     "initiative": "取組036を追加しました",
 }
+# The initiative's commit gives its title's English form as the pull request template asks; the competency's not.
+INITIATIVE_IN_ENGLISH = "Initiative 036 added"
 
 
 def commit(repository, message: str, date: str, *paths: str) -> str:
@@ -88,7 +91,8 @@ def repository(tmp_path_factory):
         r"title: \{ja: [^,]+, en: [^}]+\}", "title: {ja: 新しい取組の試験, en: A test initiative}", new, count=1
     )
     (data / "initiatives" / "036.yml").write_text(new, encoding="utf-8")
-    shas["initiative"] = commit(root, TITLES["initiative"], DATES[4])
+    message = f"{TITLES['initiative']}\n\n<!-- 英語の題名 -->\nEnglish: {INITIATIVE_IN_ENGLISH}\n"
+    shas["initiative"] = commit(root, message, DATES[4])
     (data / "README.md").write_text("notes\n", encoding="utf-8")
     shas["readme"] = commit(root, "README only", DATES[5])
     return root, shas
@@ -207,7 +211,7 @@ def test_a_second_read_uses_the_cache_only(repository, tmp_path, monkeypatch):
     def fail(*args):
         raise AssertionError("a cached commit was compared again")
 
-    monkeypatch.setattr(history_module, "_compare_commit", fail)
+    monkeypatch.setattr(history_read, "compare_commit", fail)
     again = read_history(root, cache_dir=tmp_path)
     assert again.entries == first.entries
 
@@ -226,9 +230,37 @@ def test_inserted_entries_and_moves_are_no_text_changes():
     assert [(t.kind, t.new.ja) for t in texts] == [("added", "零")]
 
 
-def test_the_title_of_a_merged_pull_request_is_its_own():
-    assert history_module._title("Merge pull request #12 from hr/fix\n\n係長の役割を修正\n") == "係長の役割を修正 (#12)"
-    assert history_module._title("係長の役割を修正 (#12)\n\n* a\n* b") == "係長の役割を修正 (#12)"
+def test_the_title_of_a_merged_pull_request_is_its_own_with_its_english_form():
+    titles = history_read.titles
+    # GitHub's merge commit: the pull request's title on the next line; its description (the template's
+    # "English: …" line, instructions in comments left out) when the repository's setting puts it there
+    merge = "Merge pull request #12 from hr/fix\n\n係長の役割を修正\n"
+    english = "\n<!-- English: 英語の題名 -->\nEnglish: Chief's role corrected\n"
+    assert titles(merge + english) == ("係長の役割を修正 (#12)", "Chief's role corrected (#12)")
+    assert titles(merge) == ("係長の役割を修正 (#12)", "")
+    assert titles(merge + "\nEnglish:\n") == ("係長の役割を修正 (#12)", "")
+    # a squash merge: the title carries the number; the English line may be written with a full-width colon
+    assert titles("係長の役割を修正 (#12)\n\n* a\nEnglish：Chief's role corrected") == (
+        "係長の役割を修正 (#12)",
+        "Chief's role corrected (#12)",
+    )
+    # a title without Japanese is its own English form; "English:" on the title line is the title
+    assert titles("Fix a typo (#3)\n\n* a") == ("Fix a typo (#3)", "Fix a typo (#3)")
+    assert titles(TITLES["english"]) == (TITLES["english"], TITLES["english"])
+
+
+def test_an_untranslated_title_is_shown_marked_as_japanese_on_english_pages(history, policy):
+    initiative, competency = history.entries[0], history.entries[2]
+    assert (initiative.english_title, competency.english_title) == (INITIATIVE_IN_ENGLISH, "")
+    en = PageRenderer(policy, "en", history).render("changes.md")
+    ja = PageRenderer(policy, "ja", history).render("changes.md")
+    assert INITIATIVE_IN_ENGLISH in en and INITIATIVE_IN_ENGLISH not in ja and TITLES["initiative"] not in en
+    untranslated = label("change_title_untranslated")
+    heading = html.unescape(re.search(r"^### .*" + re.escape(f"{competency.anchor}"), en, re.M).group())
+    assert re.search(r'<span lang="ja">[^<]*</span> \(' + re.escape(untranslated["en"]), heading), heading
+    assert untranslated["ja"] not in ja
+    page = PageRenderer(policy, "en", history).render(f"ranks/{RANK}.md")
+    assert f'title="{TITLES["english"]}"' in page
 
 
 def test_the_changes_page_shows_the_entries_with_marked_differences(history, policy):
@@ -238,7 +270,8 @@ def test_the_changes_page_shows_the_entries_with_marked_differences(history, pol
         assert f'id="{entry.anchor}"' in text or f"#{entry.anchor} }}" in text
         for e in history.entries:
             assert format_date(e.date, language) in text
-        assert TITLES["competency"] in text and TITLES["initiative"] in text
+        assert TITLES["competency"] in text
+        assert (TITLES["initiative"] if language == "ja" else INITIATIVE_IN_ENGLISH) in text
         added = "常に" if language == "ja" else "Always"
         assert re.search(rf'<ins class="diff-added">(<span class="visually-hidden">[^<]*</span>)?[^<]*{added}', text)
         assert label("change_initial")[language] in text

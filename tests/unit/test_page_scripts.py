@@ -1,5 +1,5 @@
-"""The browser modules each kind of page loads (handbook/page_scripts.py): every word a module shows is given to it
-by its page, in both languages, and every module file is loaded by some page."""
+"""The script modules each kind of page loads (PageKind.scripts, handbook/page_scripts.py): every word a module
+shows is given to it by its page, in both languages, and every module file is loaded by some page."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from handbook import page_scripts
 from handbook.growth import VISION_QUESTIONS
 from handbook.model import LANGUAGES
+from handbook.pages import kinds
 from handbook.ui import label
 
 ASSETS = Path(__file__).parents[2] / "overrides" / "assets"
@@ -47,8 +48,8 @@ def test_every_word_a_module_shows_comes_from_its_page_in_both_languages():
 
 def test_every_module_is_loaded_by_some_page_and_every_entry_exists():
     loaded = set()
-    for names in page_scripts.BY_KIND.values():
-        for name in names:
+    for kind in kinds().values():
+        for name in kind.scripts:
             assert name in page_scripts.WORDS, f"{name}: no entry in page_scripts.WORDS"
             assert entry(name).is_file(), entry(name)
             loaded |= imported(entry(name))

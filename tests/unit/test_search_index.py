@@ -8,7 +8,8 @@ from html import escape
 
 import pytest
 
-from handbook.search_index import TOOLS, fold, index_tokens, japanese_tokens, search_document
+from handbook.pages import kind_of
+from handbook.search_index import fold, index_tokens, japanese_tokens, search_document
 from handbook.site import page_specs
 from handbook.ui import label
 
@@ -46,7 +47,7 @@ def specs(policy):
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_a_tool_is_indexed_by_its_name_and_purpose_not_its_body(policy, specs, language):
     spec = specs["self_check"]
-    name, about = TOOLS["self_check"]
+    name, about = kind_of(spec).tool
     body = "<article><p>BODYWORD 本文だけの語</p></article>"
     document = search_document(policy, spec, language, body)
     heaviest = re.findall(r'<p data-pagefind-weight="10">([^<]*)</p>', document)

@@ -57,7 +57,7 @@ def test_page_specs_one_page_per_entity(tiny):
     assert by_kind["comparison"] == len(tiny.ranks) * (len(tiny.ranks) - 1) // 2
     assert by_kind["item"] == len({item.id for table in tiny.tables for item in table.items})
     assert by_kind["talent"] == len(tiny.talents) and by_kind["initiative"] == len(tiny.initiatives)
-    assert {spec.key for spec in specs if spec.kind == "rank"} == {rank.id for rank in tiny.ranks}
+    assert [spec.entity for spec in specs if spec.kind == "rank"] == tiny.ranks, "each carries its entity"
     assert paths[0] == "index.md"
 
 

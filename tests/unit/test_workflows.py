@@ -56,3 +56,19 @@ def test_zizmor_finds_nothing():
     """zizmor (pinned in requirements.txt, run offline) audits the workflows for unsafe patterns."""
     result = subprocess.run([str(BIN / "zizmor"), "--offline", *map(str, WORKFLOWS)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_pull_request_check_sees_the_history_the_publish_job_sees():
+    """The "What changed" page and the tests that read it need the whole history: a pull request checked on a
+    shallow checkout would pass what the publish job then fails (the maintainers' trial, H2)."""
+
+    def checkout_depths(name: str) -> list:
+        jobs = yaml.safe_load((REPOSITORY / ".github" / "workflows" / name).read_text(encoding="utf-8"))["jobs"]
+        return [
+            step.get("with", {}).get("fetch-depth")
+            for job in jobs.values()
+            for step in job.get("steps", [])
+            if step.get("uses", "").startswith("actions/checkout@")
+        ]
+
+    assert checkout_depths("pull-request.yml") == checkout_depths("deploy.yml") == [0]
