@@ -1,5 +1,5 @@
-"""The growth record kept on a rank's self-check sheet: what the page tells its script (overrides/assets/growth.js)
-and what it shows of the next rank.
+"""The growth record kept on a rank's self-check sheet: what the page tells its script
+(overrides/assets/js/growth/) and what it shows of the next rank.
 
 The record itself never leaves the staff member's browser: the script keeps it in local storage and writes it
 to a file on request. A record names its format (RECORD_SCHEMA, RECORD_VERSION), the policy's revision and the
@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from .compare import pair_items
 from .model import CompetencyGroup, CompetencyItem, Policy, Rank
-from .ui import label
 
 RECORD_SCHEMA = "kumamoto-city-growth-record"
 RECORD_VERSION = 1
@@ -112,7 +111,8 @@ def page_data(policy: Policy, rank: Rank, language: str, sheet_href) -> dict[str
     }
 
 
-# The words the script shows (messages, file names, the chart's title), from ui.yml, passed in the page.
+# The words the script shows (messages, file names, the chart's title), from ui.yml, given to it by the page
+# (handbook/page_scripts.py).
 MESSAGES = (
     "growth_clear_confirm",
     "growth_cleared",
@@ -153,15 +153,12 @@ MESSAGES = (
     "growth_vision_actions",
     "sep_list",
     "sep_colon",
-    "sep_alt",
     "sep_paren_open",
     "sep_paren_close",
+    "sep_entries",
+    "sep_lists",
+    "sep_sentence",
 )
-
-
-def messages(language: str) -> str:
-    """MESSAGES in one language as JSON, for a data attribute (the template escapes it)."""
-    return json.dumps({key: label(key)[language] for key in MESSAGES}, ensure_ascii=False, separators=(",", ":"))
 
 
 def fill(text: str, **values: str) -> str:

@@ -4,7 +4,7 @@ Pagefind's Japanese segmenter cuts a word differently depending on the text arou
 one page and not on the next), the browser cuts the query with yet another segmenter (Intl.Segmenter),
 and neither folds width or compatibility forms. So Japanese is indexed as overlapping character pairs
 (bigrams), the usual way to search text without spaces: every page's text is NFKC-normalised and turned
-into bigram tokens here, and overrides/assets/search.js turns the reader's query into the same tokens, so
+into bigram tokens here, and overrides/assets/js/search/ turns the reader's query into the same tokens, so
 心理的安全性, 評価, ワーク・ライフ・バランス, 1on1 and K-ボックス all match exactly. Each bigram is written as an
 ASCII word (its code points in hex) so that no segmenter on either side can cut it again.
 Readers spell words differently from the text (障害 or 障がい, 取組 or 取り組み, マネジメント or マネージメント).
@@ -60,7 +60,7 @@ def _code(chars: str) -> str:
 
 def japanese_tokens(text: str) -> list[str]:
     """Bigrams of every run of Japanese characters (a lone character stays as it is), each written as an
-    ASCII word, and the Latin or digit words between them. overrides/assets/search.js implements the same
+    ASCII word, and the Latin or digit words between them. overrides/assets/js/search/tokens.js implements the same
     function for queries; a test runs both on the same strings."""
     text = fold(text).lower()
     tokens: list[str] = []
@@ -243,7 +243,7 @@ def write_search_index(policy: Policy, site_dir: Path) -> int:
         )
         if result.returncode != 0:
             raise RuntimeError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
-    # Pagefind also writes its own search interfaces; the handbook's box (overrides/assets/search.js) uses none.
+    # Pagefind also writes its own search interfaces; the handbook's box (overrides/assets/js/search/) uses none.
     for unused in ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js"):
         for path in output.glob(unused):
             path.unlink()

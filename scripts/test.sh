@@ -4,8 +4,8 @@
 # (pytest-xdist). Arguments go to pytest, e.g. `bash scripts/test.sh tests/unit` or `bash scripts/test.sh -n 0`.
 # Installs what it needs: the virtual environment with pinned packages and, when missing and allowed
 # (root or sudo), Debian's chromium, fonts-noto-cjk (Japanese glyphs), poppler-utils (pdftotext and pdfinfo, with
-# which the print tests read their printouts back), and a Java runtime and npm for the Nu Html Checker, which npm
-# installs into node_modules/ as package-lock.json pins it (tests/site/test_valid_html.py).
+# which the print tests read their printouts back), and a Java runtime and npm for the Nu Html Checker and ESLint,
+# which npm installs into node_modules/ as package-lock.json pins them (tests/site/test_valid_html.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -21,8 +21,8 @@ command -v npm >/dev/null 2>&1 || missing+=(npm)
 .venv/bin/python -c "import weasyprint" >/dev/null 2>&1 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 bash scripts/install_debian.sh "the browser, PDF and markup checks" ${missing[@]+"${missing[@]}"}
 
-# The Nu Html Checker, again only when package-lock.json changed (npm ci starts node_modules/ afresh); its
-# install script, which fetches a Java runtime, is not run: Debian's is used.
+# ESLint and the Nu Html Checker, again only when package-lock.json changed (npm ci starts node_modules/ afresh);
+# the Checker's install script, which fetches a Java runtime, is not run: Debian's is used.
 if command -v npm >/dev/null 2>&1 && [ "$(cat package-lock.json)" != "$(cat node_modules/.installed-lock 2>/dev/null)" ]; then
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.installed-lock
@@ -30,6 +30,7 @@ fi
 
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+node_modules/.bin/eslint --max-warnings 0 overrides/assets  # the site's scripts (eslint.config.js)
 .venv/bin/python scripts/validate.py
 .venv/bin/python scripts/translation_report.py  # a report: exits 0 whatever it lists, not 0 only when it fails
 .venv/bin/python scripts/fidelity_report.py

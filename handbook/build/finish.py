@@ -21,7 +21,7 @@ from ..typography import PhraseBreaker, mark_other_language, policy_terms
 
 # Material markup that its base template writes outside any block an override could replace:
 # - the drawer's overlay is a <label> for a hidden checkbox with no text (a label of nothing to WCAG checkers);
-#   it becomes a plain element, closed by overrides/assets/theme.js;
+#   it becomes a plain element, closed by overrides/assets/js/theme.js;
 # - autocomplete="off" is not allowed on a checkbox;
 # - icons (inline SVG, 24×24) inside buttons and links are decoration: their control is named by its text or
 #   aria-label, so they are hidden from assistive technology;

@@ -11,6 +11,7 @@ from ..data import load_policy
 from ..feeds import feed_title
 from ..history import FEED_FILE, History, feeds_published, site_history
 from ..model import LANGUAGES, Policy
+from ..page_scripts import page_scripts
 from ..render import PageRenderer, print_running_header
 from ..site import page_specs, url_prefix
 from ..ui import label
@@ -66,7 +67,8 @@ class Build:
         """What the theme shows around a page, generator-neutral (MkDocs' page.meta, Zensical's front matter):
         its title (plain text: each adapter escapes it for the theme), the running header of its printout,
         its address from the site root, and the links of the theme's chrome: the language switch to its twins
-        and the pages of CHROME_PAGES (relative to the page: the same under any generator)."""
+        and the pages of CHROME_PAGES (relative to the page: the same under any generator), and the script
+        modules its kind loads (handbook.page_scripts)."""
         spec = self.specs[path]
         title = spec.title[language]
         site_name = label("site_name")[language]
@@ -95,6 +97,7 @@ class Build:
                 }
                 for other in LANGUAGES
             ],
+            "scripts": page_scripts(spec.kind, language, here),
         }
 
     def page(self, path: str, language: str) -> RenderedPage:

@@ -122,8 +122,9 @@ def write_language(build: Build, language: str, project: Path, folder: Path) -> 
 
 
 # The English build's own copy of the theme's and the handbook's assets is dropped in the merge: its pages load
-# the Japanese build's, one folder up.
-_ASSET_LINK = re.compile(r'(\s(?:href|src)=")(\./|(?:\.\./)*)(assets/)')
+# the Japanese build's, one folder up. A page's own modules (data-page-script, overrides/main.html) are linked from
+# its final address already.
+_ASSET_LINK = re.compile(r'(?<!data-page-script)(\s(?:href|src)=")(\./|(?:\.\./)*)(assets/)')
 
 
 def merge(drawn: dict[str, Path], site: Path) -> None:

@@ -69,6 +69,9 @@ class PageKind:
     derived: bool = False
     # Part of the whole handbook's PDF (handbook/book.py): not the tools, nor the pages about the site itself.
     in_book: bool = True
+    # The script modules its pages load (overrides/assets/js/<name>.js, handbook/page_scripts.py): those of the
+    # controls its template has (a scrolling table, a print button, the growth record, the explorer's filters).
+    scripts: tuple[str, ...] = ()
 
     def specs(self, policy: Policy) -> list[PageSpec]:
         if self.pages is not None:

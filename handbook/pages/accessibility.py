@@ -15,5 +15,6 @@ KINDS = [
         in_nav=False,
         in_book=False,
         context=lambda r, s: {"statement": statement()},
+        scripts=("tables",),
     )
 ]

@@ -59,6 +59,7 @@ KINDS = [
         tool=("explorer", ("explorer_intro", "search_explorer_downloads")),
         derived=True,
         in_book=False,
+        scripts=("explorer", "tables"),
     ),
     PageKind(
         "compare_index",
@@ -69,6 +70,7 @@ KINDS = [
         context=_compare_index,
         tool=("compare", ("compare_intro", "way_compare")),
         in_book=False,
+        scripts=("compare",),
     ),
     # Not in the search index: the 22 pairs came before the rank pages for 課長 and 主査級; the index offers them.
     PageKind(
@@ -80,6 +82,7 @@ KINDS = [
         indexed=False,
         derived=True,
         in_book=False,
+        scripts=("tables",),
     ),
     PageKind(
         "item",

@@ -24,4 +24,4 @@ def _context(renderer, spec) -> dict:
     return {"figure_rows": figure_rows, "target_rows": target_rows}
 
 
-KINDS = [PageKind("indicators", 12, path=addresses.INDICATORS, context=_context)]
+KINDS = [PageKind("indicators", 12, path=addresses.INDICATORS, context=_context, scripts=("tables",))]

@@ -32,5 +32,6 @@ KINDS = [
         pages=_pages,
         context=_context,
         keywords=lambda policy, spec, language: [spec.entity.number, spec.entity.theme.name[language]],
+        scripts=("tables",),
     ),
 ]

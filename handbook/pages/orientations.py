@@ -19,5 +19,6 @@ KINDS = [
         pages=lambda policy: [PageSpec(o.page, "orientation", o.name, o) for o in policy.orientations],
         context=lambda renderer, spec: {"orientation": spec.entity},
         keywords=_orientation_words,
+        scripts=("tables",),
     ),
 ]

@@ -6,10 +6,11 @@ from .. import addresses
 from . import PageKind
 
 KINDS = [
-    PageKind("home", 1, path=addresses.HOME, in_book=False),  # the book's cover and contents take its place
+    # not in the book: its cover and contents take the home page's place
+    PageKind("home", 1, path=addresses.HOME, in_book=False, scripts=("tables",)),
     PageKind("message", 2, path=addresses.MESSAGE),
-    PageKind("about", 3, path=addresses.ABOUT),
+    PageKind("about", 3, path=addresses.ABOUT, scripts=("tables",)),
     PageKind("staff_image", 4, path=addresses.STAFF_IMAGE),
-    PageKind("role_flow", 9, path=addresses.ROLE_FLOW),
-    PageKind("development_plans", 13, path=addresses.DEVELOPMENT_PLANS),
+    PageKind("role_flow", 9, path=addresses.ROLE_FLOW, scripts=("tables",)),
+    PageKind("development_plans", 13, path=addresses.DEVELOPMENT_PLANS, scripts=("tables",)),
 ]

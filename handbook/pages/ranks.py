@@ -15,7 +15,7 @@ def _rank_words(policy, spec: PageSpec, language: str) -> list[str]:
 
 
 KINDS = [
-    PageKind("ranks_index", 6, section="ranks", title="ranks", path=addresses.RANKS),
+    PageKind("ranks_index", 6, section="ranks", title="ranks", path=addresses.RANKS, scripts=("tables",)),
     PageKind(
         "rank",
         6.1,
@@ -23,5 +23,6 @@ KINDS = [
         pages=lambda policy: [PageSpec(r.page, "rank", r.name, r) for r in policy.ranks],
         context=lambda renderer, spec: {"rank": spec.entity, "comparison_page": comparison_page},
         keywords=_rank_words,
+        scripts=("print",),
     ),
 ]

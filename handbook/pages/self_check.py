@@ -40,7 +40,6 @@ def sheet_view(renderer, spec: PageSpec) -> dict:
         "career_review": initiatives.get(growth.CAREER_REVIEW),
         "one_on_one": initiatives.get(growth.ONE_ON_ONE),
         "growth_data": growth.page_data(policy, rank, language, sheet_href),
-        "growth_messages": growth.messages(language),
         "fill": lambda key, **values: growth.fill(label(key)[language], **values),
     }
 
@@ -55,5 +54,6 @@ KINDS = [
         tool=("self_check", ("way_self_check", "search_about_self_check")),
         derived=True,
         in_book=False,
+        scripts=("growth/main", "print", "tables"),
     )
 ]

@@ -19,5 +19,6 @@ KINDS = [
         pages=lambda policy: [PageSpec(t.page, "talent", t.name, t) for t in policy.talents],
         context=lambda renderer, spec: {"talent": spec.entity},
         keywords=_talent_words,
+        scripts=("tables",),
     ),
 ]

@@ -1,4 +1,4 @@
-"""The growth record on a self-check sheet (overrides/assets/growth.js), in a real Chromium, in both languages:
+"""The growth record on a self-check sheet (overrides/assets/js/growth/), in a real Chromium, in both languages:
 filled in, kept over a reload, exported (JSON, CSV), cleared, imported back; a malformed file, another rank's
 record and an older revision's handled without losing the current record; the filled sheet printed on A4;
 no request made while filling, exporting and importing; the sheet on a phone, with the keyboard, under axe.

@@ -32,6 +32,7 @@ HELD_OUT = {
     for name in ("search_heldout.yml", "search_heldout_2.yml")
 }
 LATENCY: dict[str, list[float]] = {}
+SEARCH = "assets/js/search/"  # the search's modules, from the site's root
 
 
 @pytest.fixture(scope="module")
@@ -82,14 +83,14 @@ def test_query_suite(page, site_server, language):
 
 def first_five(page, site_server: str, language: str, queries: list[str]) -> list[list[str]]:
     """The first five results' addresses for each query, asked all at once of the function the search box
-    itself uses (window.handbookSearch): the same results, without typing each query and waiting for it."""
+    itself uses (find() of the page's own module): the same results, without typing each query and waiting."""
     home = f"{site_server}/{url_prefix(language)}"
     if page.url != home:
         page.goto(home)
     found = page.evaluate(
-        "queries => Promise.all(queries.map(q => window.handbookSearch(q).then(found =>"
-        " Promise.all(found.results.slice(0, 5).map(r => r.data())).then(pages => pages.map(p => p.url)))))",
-        queries,
+        "([module, queries]) => import(module).then(({find}) => Promise.all(queries.map(q => find(q).then(found =>"
+        " Promise.all(found.results.slice(0, 5).map(r => r.data())).then(pages => pages.map(p => p.url))))))",
+        [f"{site_server}/{SEARCH}find.js", queries],
     )
     # the results link from the host's root, through the folder the site is served in: given from the site's root
     folder = urlsplit(site_server).path
@@ -214,5 +215,9 @@ def test_browser_and_python_tokenise_alike(page, site_server):
         "ヒューマンスキル（対人関係能力）",
         "々",
     ]
-    for text in samples:
-        assert page.evaluate("t => window.handbookSearchTokens(t)", text) == japanese_tokens(text), text
+    found = page.evaluate(
+        "([module, samples]) => import(module).then(({japaneseTokens}) => samples.map(japaneseTokens))",
+        [f"{site_server}/{SEARCH}tokens.js", samples],
+    )
+    for text, tokens in zip(samples, found, strict=True):
+        assert tokens == japanese_tokens(text), text

@@ -13,6 +13,8 @@ _VOID = set("area base br col embed hr img input link meta source track wbr".spl
 _PRINT_ADDRESS = re.compile(r'<span class="print-address">(.*?)</span></div>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
 _RUNNING_HEADER = re.compile(r"@top-left \{ content: (\"[^\"]*\");")
+_MODULE = re.compile(r'<script\b(?=[^>]*\btype="module")[^>]*>')
+_ATTRIBUTE = re.compile(r'\b(src|data-words)="([^"]*)"')
 
 
 class _Chrome(HTMLParser):
@@ -77,4 +79,11 @@ def page_facts(html: str) -> dict:
         "twins": chrome.twins,
         "running header": header.group(1) if header else None,
         "printed address": unescape(_TAGS.sub("", address.group(1))).strip() if address else None,
+        # the script modules the page loads: (link, words given)
+        "scripts": [
+            (attributes.get("src", ""), attributes.get("data-words"))
+            for attributes in (
+                {name: unescape(value) for name, value in _ATTRIBUTE.findall(tag)} for tag in _MODULE.findall(html)
+            )
+        ],
     }

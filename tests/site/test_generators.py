@@ -1,8 +1,9 @@
 """The same checkout built by both generators gives the same handbook: MkDocs (the README's build, the session's
 `built_site`) and Zensical, Material for MkDocs' successor (scripts/build_with_zensical.sh). Every page is
 compared on what a reader gets: main text, title, language, navigation, language switch, the current page's mark,
-the printout's running header and address; every link of the Zensical build resolves; the search index is the
-same. A template that only Jinja2 can run (a Python method call, a variable only a hook sets) fails here."""
+the printout's running header and address, the script modules it loads; every link of the Zensical build resolves;
+the search index is the same. A template that only Jinja2 can run (a Python method call, a variable only a hook
+sets) fails here."""
 
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ def _facts(site: Path, page: str) -> dict:
     facts["navigation"] = [(label, _resolved(page, href)) for label, href in facts["navigation"]]
     facts["current"] = [_resolved(page, href) for href in facts["current"]]
     facts["twins"] = [(lang, _resolved(page, href)) for lang, href in facts["twins"]]
+    facts["scripts"] = sorted((_resolved(page, src), words) for src, words in facts["scripts"])
     return facts
 
 
