@@ -24,6 +24,7 @@ from ..model import (
     Text,
     Theme,
     UnquantifiedIndicator,
+    Withdrawal,
     as_tree,
 )
 from ..yaml_source import YamlDocument, text_mappings
@@ -135,7 +136,8 @@ def _build_areas(
             area.themes.append(theme)
         areas.append(area)
     talent_by_id = {talent.id: talent for talent in talents}
-    initiatives = []
+    initiatives, withdrawn = [], []
+    merged_into = {}
     for name in sorted(initiative_data):
         x = initiative_data[name]
         initiative = Initiative(
@@ -147,12 +149,20 @@ def _build_areas(
             featured=x.get("featured", False),
             talents=[talent_by_id[t] for t in x.get("related_talents", [])],
             source_note=x.get("source_note"),
+            withdrawn=Withdrawal(revision=x["withdrawn"]["revision"]) if "withdrawn" in x else None,
         )
+        if initiative.withdrawn:  # out of every list; merged_into is resolved once all are read
+            withdrawn.append(initiative)
+            merged_into[initiative.number] = x["withdrawn"].get("merged_into")
+            continue
         initiative.theme.initiatives.append(initiative)  # in number order, as the files are read
         for talent in initiative.talents:
             talent.initiatives.append(initiative)
         initiatives.append(initiative)
-    return areas, initiatives
+    current = {i.number: i for i in initiatives}
+    for initiative in withdrawn:
+        initiative.withdrawn.merged_into = current.get(merged_into[initiative.number])
+    return areas, initiatives, withdrawn
 
 
 def build_policy(documents: dict[str, YamlDocument]) -> Policy:
@@ -183,7 +193,7 @@ def build_policy(documents: dict[str, YamlDocument]) -> Policy:
         blocks=blocks(talents_data.get("blocks", [])),
     )
     initiative_data = {name: data for name, data in d.items() if is_initiative(name)}
-    areas, initiatives = _build_areas(d["areas.yml"], initiative_data, talents)
+    areas, initiatives, withdrawn = _build_areas(d["areas.yml"], initiative_data, talents)
     initiative_by_number = {i.number: i for i in initiatives}
     indicators = _build_indicators(d["indicators.yml"], initiative_by_number)
     orientations_section = section(o["section"])
@@ -244,6 +254,7 @@ def build_policy(documents: dict[str, YamlDocument]) -> Policy:
         areas=areas,
         areas_section=areas_section,
         initiatives=initiatives,
+        withdrawn_initiatives=withdrawn,
         sections=section_by_number,
         editor_notes=editor_notes(documents),
     )

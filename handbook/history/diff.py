@@ -148,6 +148,15 @@ def compare_file(name: str, old, new, old_ranks=None, new_ranks=None) -> tuple[l
         )
         hidden_old.append(path)
 
+    withdrawn = name.startswith(INITIATIVE_DIR + "/") and old is not None and new is not None
+    if withdrawn and "withdrawn" in new and "withdrawn" not in old:
+        # A revision withdrew the initiative (its file stays, as a notice): that, not its texts, is the change.
+        key = ("initiative", new["number"])
+        pages = _entity_pages(name, "initiative", (), new, new_ranks)
+        entities.append(EntityChange("withdrawn", *key, new_entities[key][1], pages))
+        hidden_old.append(())
+        hidden_new.append(())
+
     def shown(data, hidden):
         values = _shown_values(data) if data is not None else {}
         return {k: v for k, v in values.items() if not any(v[0][: len(h)] == h for h in hidden)}

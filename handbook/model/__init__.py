@@ -22,6 +22,7 @@ from .initiatives import (
     OutcomeTarget,
     Theme,
     UnquantifiedIndicator,
+    Withdrawal,
 )
 from .orientations import Orientation, Talent, TalentAbility, TalentLevel, TalentsSection
 from .policy import EditorNote, Policy
@@ -98,6 +99,7 @@ __all__ = [
     "Indicator",
     "Indicators",
     "Initiative",
+    "Withdrawal",
     "OutcomeTarget",
     "Theme",
     "UnquantifiedIndicator",

@@ -38,6 +38,14 @@ class AreasSection:
 
 
 @dataclass
+class Withdrawal:
+    """An initiative a revision withdrew: its page stays at its address as a short notice."""
+
+    revision: Text  # the revision that withdrew it
+    merged_into: Initiative | None = None  # the initiative it was merged into, if any
+
+
+@dataclass
 class Initiative:
     number: str
     title: Text
@@ -47,6 +55,7 @@ class Initiative:
     featured: bool = False  # shown in section 05 as one of its theme's main initiatives
     talents: list[Talent] = field(default_factory=list)
     source_note: Text | None = None
+    withdrawn: Withdrawal | None = None  # kept out of every list of the policy (Policy.withdrawn_initiatives)
 
     @property
     def area(self) -> Area:

@@ -44,8 +44,9 @@ class Policy:
     indicators: Indicators
     areas: list[Area]
     areas_section: AreasSection
-    initiatives: list[Initiative]
+    initiatives: list[Initiative]  # the current ones; withdrawn ones only in withdrawn_initiatives
     sections: dict[str, Section] = field(default_factory=dict)  # by number, "01" … "11"
+    withdrawn_initiatives: list[Initiative] = field(default_factory=list)  # their pages stay as notices
     editor_notes: list[EditorNote] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -14,6 +14,14 @@ def _pages(policy) -> list[PageSpec]:
     ]
 
 
+def _withdrawn(policy) -> list[PageSpec]:
+    """The initiatives a revision withdrew: their pages stay at their addresses as notices, out of the navigation."""
+    return [
+        PageSpec(i.page, "withdrawn_initiative", Text(f"{i.number} {i.title.ja}", f"{i.number} {i.title.en}"), i, False)
+        for i in policy.withdrawn_initiatives
+    ]
+
+
 def _context(renderer, spec: PageSpec) -> dict:
     # the previous and next initiatives are the theme's footer links (navigation order = number order)
     initiative = spec.entity
@@ -33,5 +41,14 @@ KINDS = [
         context=_context,
         keywords=lambda policy, spec, language: [spec.entity.number, spec.entity.theme.name[language]],
         scripts=("tables",),
+    ),
+    PageKind(
+        "withdrawn_initiative",
+        11.2,
+        section="initiatives",
+        pages=_withdrawn,
+        context=lambda renderer, spec: {"initiative": spec.entity},
+        keywords=lambda policy, spec, language: [spec.entity.number],
+        in_book=False,
     ),
 ]

@@ -93,5 +93,5 @@ def test_a_new_kind_is_its_module_its_template_and_its_words(tmp_path, policy):
 def test_every_page_is_of_a_declared_kind_with_a_template(policy):
     templates = {p.name.removesuffix(".md.j2") for p in (Path(handbook.__file__).parent / "templates").glob("*.md.j2")}
     declared = set(kinds())
-    assert {spec.kind for spec in page_specs(policy)} == declared
+    assert {spec.kind for spec in page_specs(policy)} <= declared
     assert declared <= templates, f"kinds without a template: {declared - templates}"

@@ -5,6 +5,8 @@ and field, in both languages."""
 from __future__ import annotations
 
 import copy
+import re
+import shutil
 
 import pytest
 
@@ -16,8 +18,17 @@ from handbook.errors import field_name
 
 
 @pytest.fixture(scope="module")
-def documents():
-    documents, faults = read_documents(DATA_DIR)
+def documents(tmp_path_factory):
+    """The real data, with one more initiative that a revision withdrew and merged into 001: the reference of
+    `withdrawn.merged_into` then stands in the data too."""
+    data = tmp_path_factory.mktemp("data") / "policy_data"
+    shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("source"))
+    last = sorted((data / "initiatives").glob("*.yml"))[-1]
+    added = f"{int(last.stem) + 1:03d}"
+    text = re.sub(r'^number: "\d+"', f'number: "{added}"', last.read_text(encoding="utf-8"), count=1, flags=re.M)
+    text += '\nwithdrawn:\n  revision: {ja: 令和8年4月改定, en: Revised April 2026}\n  merged_into: "001"\n'
+    (data / "initiatives" / f"{added}.yml").write_text(text, encoding="utf-8")
+    documents, faults = read_documents(data)
     assert not faults
     return documents
 

@@ -92,7 +92,9 @@ def page_address(spec_url: str, language: str) -> str:
 def test_the_tiny_policy_has_every_kind_of_page_and_each_has_a_template(tiny, policy):
     kinds = {spec.kind for spec in page_specs(tiny)}
     templates = {path.name.removesuffix(".md.j2") for path in TEMPLATES.glob("*.md.j2")}
-    assert kinds == templates == {spec.kind for spec in page_specs(policy)}
+    assert kinds == templates
+    # the real data has a page of every kind but those whose pages come and go with it (a withdrawn initiative)
+    assert kinds - {spec.kind for spec in page_specs(policy)} <= {"withdrawn_initiative"}
     assert PROSE_KINDS < kinds
 
 

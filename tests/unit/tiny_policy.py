@@ -56,6 +56,7 @@ from handbook.model import (
     Theme,
     Tier,
     UnquantifiedIndicator,
+    Withdrawal,
     link_ranks,
 )
 
@@ -474,6 +475,16 @@ def build_tiny_policy() -> Policy:
     )
     theme.initiatives.append(initiative)
     talent.initiatives.append(initiative)
+    # one a revision withdrew, merged into the first: its page is a notice (handbook/pages/initiatives.py)
+    withdrawn = record(
+        Initiative,
+        number="002",
+        title=Text("旧研修制度", "The former training scheme"),
+        theme=theme,
+        text=[Text("旧制度を運用する。", "The former scheme is run.")],
+        blocks=[],
+        withdrawn=record(Withdrawal, revision=Text("令和8年4月改定", "Revised April 2026"), merged_into=initiative),
+    )
 
     glossary = [
         record(
@@ -553,6 +564,7 @@ def build_tiny_policy() -> Policy:
         areas=[area],
         areas_section=record(AreasSection, section=sections["11"], blocks=[]),
         initiatives=[initiative],
+        withdrawn_initiatives=[withdrawn],
         sections=sections,
     )
 

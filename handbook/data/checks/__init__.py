@@ -26,8 +26,11 @@ def cross_check(documents: dict[str, YamlDocument]) -> list[Fault]:
     report = Report(documents)
     known = ids.unique_ids(report)
     known["theme"] = initiatives.theme_ids(report)
-    # The initiatives' numbers: places a glossary term, an indicator or a page reference may point at.
-    known["initiative"] = {Path(name).stem for name in report.data if is_initiative(name)}
+    # The current initiatives' numbers: places a glossary term, an indicator, a page reference or a withdrawn
+    # initiative's merged_into may point at (a withdrawn initiative is none of them).
+    known["initiative"] = {
+        Path(name).stem for name, data in report.data.items() if is_initiative(name) and "withdrawn" not in data
+    }
     known["orientation order"] = set(ranks.ORIENTATION_ORDER)
     ids.references(report, known)
     ranks.orientation_order(report)

@@ -77,6 +77,7 @@ REFERENCES = (
     Ref(INITIATIVE_FILES, "theme", "theme", "theme", "areas.yml"),
     Ref(INITIATIVE_FILES, "related_talents[]", "talent", "talent", "talents.yml"),
     Ref("indicators.yml", "basics[].initiative", "initiative", "initiative", f"policy_data/{INITIATIVE_DIR}/"),
+    Ref(INITIATIVE_FILES, "withdrawn.merged_into", "initiative", "initiative", f"policy_data/{INITIATIVE_DIR}/"),
 )
 # fmt: on
 

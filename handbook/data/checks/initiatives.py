@@ -63,8 +63,11 @@ def initiative_numbers(report: Report) -> None:
                     f"the initiatives must be numbered from 001 without gaps; missing: {', '.join(gaps)}.",
                 ),
                 Words(
-                    "抜けているファイルを足すか、番号が続くように付け直してください。",
-                    "Add the missing file(s), or renumber so that the numbers run without a gap.",
+                    "取組のファイルは消さずに戻してください。廃止・統合する取組は、ファイルを残して withdrawn: を"
+                    "書きます（CONTRIBUTING.md「例5 取組を廃止・統合する」）。番号を付け直すと、ほかの取組のページの"
+                    "住所が変わってしまいます。",
+                    "Restore the file: an initiative that is withdrawn or merged keeps its file, with withdrawn: in it "
+                    "(CONTRIBUTING.en.md, Example 5). Renumbering would move the other initiatives' addresses.",
                 ),
             )
         )
