@@ -298,7 +298,12 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Faul
                 None,
                 "",
                 Words("ファイルの文字コードが UTF-8 ではありません。", f"the file is not UTF-8 text ({error.reason})."),
-                Words("文字コードを UTF-8 にして保存し直してください。", "Save the file with UTF-8 encoding."),
+                Words(
+                    "文字コードを UTF-8 にして保存し直してください（VS Code では、画面右下の文字コード（「Shift JIS」など）"
+                    "をクリックし、「エンコード付きで保存」→「UTF-8」）。",
+                    "Save the file with UTF-8 encoding (in VS Code: click the encoding at the bottom right, e.g. "
+                    "'Shift JIS', then 'Save with Encoding' → 'UTF-8').",
+                ),
             )
         ]
     fast = _fast_read(text)
