@@ -135,10 +135,20 @@ def _elsewhere(source: Source, text: str) -> Words | None:
     return source.place_of_line(source.line_at(position)).name
 
 
-def check_places(documents: dict, source: Source) -> list[Finding]:
-    """Every Japanese text of the data that does not stand at its place in the source (see
-    handbook/source_map.py), and every figure of indicators.yml not written at the indicators' place."""
-    findings = []
+@dataclass(frozen=True)
+class DataText:
+    """A Japanese text of the data, normalised, with where it is and where in the source it should stand."""
+
+    file: str  # "policy_data/competencies.yml"
+    line: int | None
+    field: str
+    ja: str  # as written
+    text: str  # normalised, without a leading bullet mark
+    expected: Expected
+
+
+def data_texts(documents: dict) -> Iterator[DataText]:
+    """Every Japanese text of the policy (not the translators' terms, not the editors' notes)."""
     for name, document in sorted(documents.items()):
         if name == "terminology.yml":
             continue
@@ -149,21 +159,36 @@ def check_places(documents: dict, source: Source) -> list[Finding]:
             expected = expected_places(name, path, document.data)
             if len(text) < SHORTEST_PLACED:
                 expected = Expected(one_of=(WHOLE,))
-            every = [key for key in expected.every if key in source.places]
-            one_of = [key for key in expected.one_of if key in source.places] or [WHOLE]
-            missing = [key for key in every if text not in source.region(key)]
-            if not every and any(text in source.region(key) for key in one_of):
-                continue
-            if every and not missing:
-                continue
+            yield DataText(
+                document.file, document.line(path + ("ja",)), field_name(path + ("ja",)), mapping["ja"], text, expected
+            )
+
+
+def missing_places(item: DataText, source: Source) -> list[str]:
+    """The places where the text should stand and does not ([] when it stands at its place). A place the source
+    lacks (its heading was not found) counts as the whole source."""
+    every = [key for key in item.expected.every if key in source.places]
+    if every:
+        return [key for key in every if item.text not in source.region(key)]
+    one_of = [key for key in item.expected.one_of if key in source.places] or [WHOLE]
+    return [] if any(item.text in source.region(key) for key in one_of) else one_of[:1]
+
+
+def check_places(documents: dict, source: Source) -> list[Finding]:
+    """Every Japanese text of the data that does not stand at its place in the source (see
+    handbook/source_map.py), and every figure of indicators.yml not written at the indicators' place."""
+    findings = []
+    for item in data_texts(documents):
+        missing = missing_places(item, source)
+        if missing:
             findings.append(
                 Finding(
-                    document.file,
-                    document.line(path + ("ja",)),
-                    field_name(path + ("ja",)),
-                    mapping["ja"],
-                    _named(source, missing or one_of[:1]),
-                    _elsewhere(source, text),
+                    item.file,
+                    item.line,
+                    item.field,
+                    item.ja,
+                    _named(source, missing),
+                    _elsewhere(source, item.text),
                 )
             )
     if "indicators.yml" in documents:
