@@ -120,6 +120,7 @@ class Preview:
 
     def _rebuild(self, full: bool) -> None:
         started = time.perf_counter()
+        fingerprints: dict = {}  # none until the data is read: a build stopped half way rebuilds everything next
         try:
             policy = load_policy(REPOSITORY / "policy_data")
             fingerprints, nav = self._page_contents(policy)
@@ -148,10 +149,21 @@ class Preview:
                 self._mkdocs(dirty=True)
             elif self.fault is None:
                 return  # nothing a reader would see has changed
-        except (PolicyDataError, Abort) as error:
+        except (Exception, SystemExit) as stopped:  # noqa: BLE001 - whatever stops a build is shown; the preview goes on
+            # A file saved broken while MkDocs was building fails inside the build (mkdocs-macros even exits on a
+            # macro's error): what the reader needs is the data's fault, said as validate.py says it.
+            fault = f"{type(stopped).__name__}: {stopped}"
+            if isinstance(stopped, (PolicyDataError, Abort)):
+                fault = str(stopped)
+            try:
+                load_policy(REPOSITORY / "policy_data")
+            except PolicyDataError as data_fault:
+                fault = str(data_fault)
             with self.lock:
-                self.fault, self.version = str(error), self.version + 1
-            log.error("%s", error)
+                self.fault, self.version = fault, self.version + 1
+                if fingerprints:  # the build had begun: the site may be half rebuilt, so all is built again
+                    self.fingerprints = {}
+            log.error("%s", fault)
             return
         with self.lock:
             self.fault, self.fingerprints, self.nav = None, fingerprints, nav

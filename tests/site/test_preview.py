@@ -100,6 +100,36 @@ def test_while_it_starts_every_page_says_so_and_reloads_itself(preview):
     assert fetch(f"{base}/assets/")[0] == 404
 
 
+def _a_description(project: Path, policy, language: str) -> tuple[Path, str, str, str]:
+    """The first competency description of the file: its file, its wording, the wording with a marker in front,
+    and the page of a rank that shows it."""
+    table = policy.tables[0]
+    wording = table.items[0].description[language]
+    path = project / "policy_data" / "competencies.yml"
+    assert wording in path.read_text(encoding="utf-8"), wording
+    marked = f"{'確認用：' if language == 'ja' else 'Checked: '}{wording}"
+    rank = next(rank for rank in policy.ranks if rank.table is table)
+    return path, wording, marked, f"ranks/{rank.id}/"
+
+
+def test_an_english_edit_of_an_open_english_page_is_built_first(preview, policy):
+    """The first rebuild after an edit is of the open page in its language: when open pages are told to reload,
+    the English page already shows the English edit (the other pages follow)."""
+    project, base, _ = preview
+    path, line, marked, page = _a_description(project, policy, "en")
+    wait_for(lambda: "確認用" not in fetch(f"{base}/{page}")[1].replace("<wbr>", ""), "undo the last edit", 30)
+    wait_for(lambda: not state(base)["building"], "rebuild the other pages after the last edit", 60)
+    fetch(f"{base}/en/{page}")  # the page is open
+    before = version(base)
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace(line, marked, 1), encoding="utf-8")
+    try:
+        wait_for(lambda: version(base) > before, "tell open pages to reload", timeout=30)
+        assert "Checked: " in fetch(f"{base}/en/{page}")[1]
+    finally:
+        path.write_text(original, encoding="utf-8")
+
+
 def test_a_broken_file_shows_its_fault_in_the_browser_and_fixing_it_recovers(preview):
     project, base, _ = preview
     assert fetch(f"{base}/ranks/chief/")[0] == 200
@@ -120,18 +150,6 @@ def test_a_broken_file_shows_its_fault_in_the_browser_and_fixing_it_recovers(pre
     wait_for(lambda: fetch(f"{base}/ranks/chief/")[0] == 200, "recover after the fix", timeout=30)
 
 
-def _a_description(project: Path, policy, language: str) -> tuple[Path, str, str, str]:
-    """The first competency description of the file: its file, its wording, the wording with a marker in front,
-    and the page of a rank that shows it."""
-    table = policy.tables[0]
-    wording = table.items[0].description[language]
-    path = project / "policy_data" / "competencies.yml"
-    assert wording in path.read_text(encoding="utf-8"), wording
-    marked = f"{'確認用：' if language == 'ja' else 'Checked: '}{wording}"
-    rank = next(rank for rank in policy.ranks if rank.table is table)
-    return path, wording, marked, f"ranks/{rank.id}/"
-
-
 def test_an_edit_is_served_and_open_pages_are_told_to_reload(preview, policy):
     project, base, _ = preview
     path, line, marked, page = _a_description(project, policy, "ja")
@@ -144,24 +162,6 @@ def test_an_edit_is_served_and_open_pages_are_told_to_reload(preview, policy):
         wait_for(lambda: "確認用" in fetch(f"{base}/{page}")[1].replace("<wbr>", ""), "serve the edit", 30)
         # the version moves just after the page is written (a reload must find the new page): wait for it
         wait_for(lambda: version(base) > before, "tell open pages to reload", timeout=10)
-    finally:
-        path.write_text(original, encoding="utf-8")
-
-
-def test_an_english_edit_of_an_open_english_page_is_built_first(preview, policy):
-    """The first rebuild after an edit is of the open page in its language: when open pages are told to reload,
-    the English page already shows the English edit (the other pages follow)."""
-    project, base, _ = preview
-    path, line, marked, page = _a_description(project, policy, "en")
-    wait_for(lambda: "確認用" not in fetch(f"{base}/{page}")[1].replace("<wbr>", ""), "undo the last edit", 30)
-    wait_for(lambda: not state(base)["building"], "rebuild the other pages after the last edit", 60)
-    fetch(f"{base}/en/{page}")  # the page is open
-    before = version(base)
-    original = path.read_text(encoding="utf-8")
-    path.write_text(original.replace(line, marked, 1), encoding="utf-8")
-    try:
-        wait_for(lambda: version(base) > before, "tell open pages to reload", timeout=30)
-        assert "Checked: " in fetch(f"{base}/en/{page}")[1]
     finally:
         path.write_text(original, encoding="utf-8")
 
