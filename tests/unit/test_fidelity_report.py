@@ -58,6 +58,7 @@ def test_a_sentence_changed_in_one_ranks_table_only_is_listed_at_that_place(revi
     """The old wording still stands in the other tables: the check asks for each rank's table, not the whole."""
     documents, _ = read_documents(revised)
     source = Source.read(revised / "source" / "policy.txt").locate(documents)
+    before = {(f.file, f.field) for f in check_places(documents, source)}  # the data may hold texts not in it yet
     table = policy.tables[0]
     item = table.items[0]
     rank = next(r for r in policy.ranks if r.table is table and r is not policy.ranks[0])
@@ -71,6 +72,7 @@ def test_a_sentence_changed_in_one_ranks_table_only_is_listed_at_that_place(revi
     (revised / "source" / "policy.txt").write_text("\n".join(source.lines) + "\n", encoding="utf-8")
 
     findings = check_places(documents, Source.read(revised / "source" / "policy.txt").locate(documents))
+    findings = [f for f in findings if (f.file, f.field) not in before]
     document = documents["competencies.yml"]
     [found] = [f for f in findings if f.text == item.description.ja]
     group, index = next((g, i) for g, grp in enumerate(table.groups) for i, it in enumerate(grp.items) if it is item)
