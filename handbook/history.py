@@ -36,7 +36,7 @@ from .yaml_source import read_yaml, text_mappings
 
 DATA = "policy_data"
 CACHE = Path(".cache") / "history"
-CACHE_VERSION = 1  # raise when what is cached per commit changes
+CACHE_VERSION = 2  # raise when what is cached per commit changes
 # The dates staff read are Kumamoto's: commits are shown in Japan Standard Time whatever the committer's zone.
 TIME_ZONE = timezone(timedelta(hours=9), "JST")
 NOT_SHOWN_FILES = {"terminology.yml"}  # the translators' term list: no page shows it as such
@@ -539,7 +539,8 @@ def _compare_commit(git: _Git, reader: _Reader, sha: str, parent: str | None) ->
             if p
         ]
     names = [path[len(DATA) + 1 :] for path in changed if _is_data_file(path)]
-    record["data_changed"] = bool(names)
+    # a change of files no page shows (the translators' term list) is no change staff can read
+    record["data_changed"] = any(name not in NOT_SHOWN_FILES for name in names)
     if record["initial"] or not names:
         return record
     old_ranks, new_ranks = _rank_ids(reader, parent), _rank_ids(reader, sha)
