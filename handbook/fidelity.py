@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import Words, field_name
+from .source_map import LEADING_MARKS, SHORTEST_PLACED, WHOLE, Expected, Source, expected_places
 from .yaml_source import text_mappings
 
 SOURCE_PATH = Path(__file__).resolve().parent.parent / "policy_data" / "source" / "policy.txt"
@@ -84,3 +87,165 @@ def sentence_coverage(source: str, strings: Iterable[str], threshold: float = 0.
         else:
             missing.append(sentence)
     return found / max(len(sentences), 1), missing
+
+
+# --- each text at its place ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A Japanese text (or a figure) of the data that does not stand at its place in the source."""
+
+    file: str  # "policy_data/competencies.yml"
+    line: int | None
+    field: str  # "tables[0].groups[0].items[1].description.ja"
+    text: str
+    place: Words  # where it should stand
+    elsewhere: Words | None = None  # where it stands instead, if anywhere
+    figure: bool = False
+
+    def said_in(self, language: str) -> str:
+        place, elsewhere = getattr(self.place, language), self.elsewhere and getattr(self.elsewhere, language)
+        if language == "ja":
+            what = "数値" if self.figure else "文"
+            if elsewhere:
+                return f"この{what}は原典の{place}にありません（原典の{elsewhere}にはあります）。"
+            return f"この{what}は原典の{place}にも、ほかの場所にもありません。"
+        what = "figure" if self.figure else "text"
+        if elsewhere:
+            return f"this {what} is not in {place} of the source (it stands in {elsewhere})."
+        return f"this {what} is neither in {place} of the source nor anywhere else in it."
+
+
+def source_path(data_dir: Path) -> Path:
+    """The source text of a data folder (a copy may have its own), else the project's."""
+    own = data_dir / "source" / "policy.txt"
+    return own if own.exists() else SOURCE_PATH
+
+
+def _named(source: Source, keys) -> Words:
+    places = [source.places[key].name for key in keys if key in source.places]
+    return Words("・".join(p.ja for p in places), ", ".join(p.en for p in places)) if places else Words("", "")
+
+
+def _elsewhere(source: Source, text: str) -> Words | None:
+    position = source.text.find(text)
+    if position == -1:
+        return None
+    return source.place_of_line(source.line_at(position)).name
+
+
+@dataclass(frozen=True)
+class DataText:
+    """A Japanese text of the data, normalised, with where it is and where in the source it should stand."""
+
+    file: str  # "policy_data/competencies.yml"
+    line: int | None
+    field: str
+    ja: str  # as written
+    text: str  # normalised, without a leading bullet mark
+    expected: Expected
+
+
+def data_texts(documents: dict) -> Iterator[DataText]:
+    """Every Japanese text of the policy (not the translators' terms, not the editors' notes)."""
+    for name, document in sorted(documents.items()):
+        if name == "terminology.yml":
+            continue
+        for path, mapping in text_mappings(document.data):
+            if EDITORIAL_KEYS.intersection(str(part) for part in path):
+                continue
+            text = normalise(mapping["ja"]).lstrip(LEADING_MARKS)
+            expected = expected_places(name, path, document.data)
+            if len(text) < SHORTEST_PLACED:
+                expected = Expected(one_of=(WHOLE,))
+            yield DataText(
+                document.file, document.line(path + ("ja",)), field_name(path + ("ja",)), mapping["ja"], text, expected
+            )
+
+
+def missing_places(item: DataText, source: Source) -> list[str]:
+    """The places where the text should stand and does not ([] when it stands at its place). A place the source
+    lacks (its heading was not found) counts as the whole source."""
+    every = [key for key in item.expected.every if key in source.places]
+    if every:
+        return [key for key in every if item.text not in source.region(key)]
+    one_of = [key for key in item.expected.one_of if key in source.places] or [WHOLE]
+    return [] if any(item.text in source.region(key) for key in one_of) else one_of[:1]
+
+
+def check_places(documents: dict, source: Source) -> list[Finding]:
+    """Every Japanese text of the data that does not stand at its place in the source (see
+    handbook/source_map.py), and every figure of indicators.yml not written at the indicators' place."""
+    findings = []
+    for item in data_texts(documents):
+        missing = missing_places(item, source)
+        if missing:
+            findings.append(
+                Finding(
+                    item.file,
+                    item.line,
+                    item.field,
+                    item.ja,
+                    _named(source, missing),
+                    _elsewhere(source, item.text),
+                )
+            )
+    if "indicators.yml" in documents:
+        findings += _figures(documents["indicators.yml"], source)
+    return findings
+
+
+def _number_forms(value) -> list[str]:
+    """How the source may print a figure: 94.0 as 94.0 or 94, 3.8 as 3.80, 6400 as 6,400."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return []
+    forms = {f"{value:g}", f"{value:,}"}
+    if isinstance(value, float):
+        forms |= {f"{value:.1f}", f"{value:.2f}", f"{value:,.1f}"}
+    return sorted(forms, key=len, reverse=True)
+
+
+def _figures(document, source: Source) -> list[Finding]:
+    """The figures of indicators.yml, each looked for as a number at its place: on a line of the source, not part
+    of a longer number (a line joined to the next would run two figures together)."""
+    expected = expected_places("indicators.yml", ("basics",), document.data)
+    places = [key for key in expected.one_of if key in source.places]
+    region = "\n".join(source.raw_region(key) for key in places) if places else source.raw_region(WHOLE)
+    findings = []
+    figures = [
+        (("basics", i, "values", j), value)
+        for i, basic in enumerate(document.data.get("basics", []))
+        for j, value in enumerate(basic.get("values", []))
+    ]
+    figures += [
+        (("outcome_targets", i, end), target[end])
+        for i, target in enumerate(document.data.get("outcome_targets", []))
+        for end in ("baseline", "target")
+        if isinstance(target.get(end), dict)
+    ]
+    for path, figure in figures:
+        forms = _number_forms(figure.get("value"))
+        if not forms:
+            continue
+        pattern = re.compile(r"(?<![\d.,])(?:" + "|".join(map(re.escape, forms)) + r")(?![\d]|\.\d)")
+        if pattern.search(region):
+            continue
+        findings.append(
+            Finding(
+                document.file,
+                document.line(path + ("value",)),
+                field_name(path + ("value",)),
+                str(figure["value"]),
+                _named(source, places),
+                _elsewhere_figure(source, pattern),
+                figure=True,
+            )
+        )
+    return findings
+
+
+def _elsewhere_figure(source: Source, pattern: re.Pattern) -> Words | None:
+    whole = source.raw_region(WHOLE)
+    found = pattern.search(whole)
+    return source.place_of_line(whole.count("\n", 0, found.start())).name if found else None

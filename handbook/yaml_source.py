@@ -188,6 +188,33 @@ def _input_slip(shown_as: str, lines: list[str], last: int) -> Fault | None:
     return None
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _dedented(lines: list[str], number: int) -> int | None:
+    """The line `number` (0-based) when it is a 'key:' line indented less than the fields of the entry above it
+    (a field moved left out of its entry), else None."""
+    here = lines[number]
+    if not re.match(r"^\s*[a-z_][a-z0-9_]*:", here):
+        return None
+    above = next((lines[n] for n in range(number - 1, -1, -1) if lines[n].strip()), "")
+    stripped = above.lstrip(" ")
+    fields_at = _indent(above) + (2 if stripped.startswith("- ") else 0)
+    return number if _indent(here) < fields_at and not above.rstrip().endswith(":") else None
+
+
+def _block_text_lines(lines: list[str]) -> set[int]:
+    """The lines of folded or literal texts (a key ending in > or |, and the lines indented under it)."""
+    inside, block_at = set(), None
+    for number, line in enumerate(lines):
+        if block_at is not None and (not line.strip() or _indent(line) > block_at):
+            inside.add(number)
+            continue
+        block_at = _indent(line) if re.search(r":\s*[>|][-+]?\s*$", line) else None
+    return inside
+
+
 def _syntax_fault(shown_as: str, text: str, error: yaml.MarkedYAMLError) -> Fault:
     """Name the line where the broken construct is, in words: where it starts (an unclosed quote, a key
     without its colon), not where the parser gave up, which can be lines later."""
@@ -212,9 +239,27 @@ def _syntax_fault(shown_as: str, text: str, error: yaml.MarkedYAMLError) -> Faul
         )
         fix = Words(f'その値を引用符で囲んでください（例: "{sign}"）。', f'Put the value in quotes (e.g. "{sign}").')
         return Fault(shown_as, problem.line + 1, "", message, fix)
+    if problem is not None and "expected <block end>" in what and problem.line < len(lines):
+        dedented = _dedented(lines, problem.line)
+        if dedented is not None:
+            message = Words(
+                "字下げが、同じまとまりの上の行より浅くなっています。",
+                "this line is indented less than the other fields of its entry.",
+            )
+            fix = Words(
+                "同じまとまりの項目は、上の行と同じ位置（半角スペースの数）から書き始めてください。",
+                "Start it at the same column (the same number of spaces) as the other fields of its entry.",
+            )
+            return Fault(shown_as, dedented + 1, "", message, fix)
     last = problem.line if problem is not None else (mark.line if mark else 0)
+    in_text = _block_text_lines(lines)  # a quote inside a folded text (>-) opens nothing
     unclosed = next(
-        (n for n in range(mark.line if mark else 0, min(last + 1, len(lines))) if lines[n].count('"') % 2 == 1), None
+        (
+            n
+            for n in range(mark.line if mark else 0, min(last + 1, len(lines)))
+            if n not in in_text and lines[n].count('"') % 2 == 1
+        ),
+        None,
     )
     if unclosed is not None or "quoted scalar" in what:
         message = Words('引用符（"）が閉じていません。', 'a quote (") is opened on this line but never closed.')
@@ -298,7 +343,12 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Faul
                 None,
                 "",
                 Words("ファイルの文字コードが UTF-8 ではありません。", f"the file is not UTF-8 text ({error.reason})."),
-                Words("文字コードを UTF-8 にして保存し直してください。", "Save the file with UTF-8 encoding."),
+                Words(
+                    "文字コードを UTF-8 にして保存し直してください（VS Code では、画面右下の文字コード（「Shift JIS」など）"
+                    "をクリックし、「エンコード付きで保存」→「UTF-8」）。",
+                    "Save the file with UTF-8 encoding (in VS Code: click the encoding at the bottom right, e.g. "
+                    "'Shift JIS', then 'Save with Encoding' → 'UTF-8').",
+                ),
             )
         ]
     fast = _fast_read(text)

@@ -9,7 +9,7 @@ The suite's goal is 2 minutes on a 2-core machine; when both cores are busy thro
 about the CPU seconds divided by the cores, so it is the CPU seconds that have to come down. The CPU time is
 read from /proc every quarter second (Linux only); a process that starts and ends between two readings is
 missed, which leaves out little. Nothing is asserted: this is not a test. The run rewrites
-handbook/accessibility/results.json, as any run of the suite does.
+.cache/accessibility/results.json, as any run of the suite does.
 """
 
 from __future__ import annotations

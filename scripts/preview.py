@@ -7,7 +7,11 @@ a template or of the theme rebuilds everything. The search index follows a momen
 themselves.
 
 When the data has a fault, every page shows the fault (in Japanese, then English, with file, line and field)
-instead of hanging; fixing the file brings the site back. Starting with broken data shows the same page.
+instead of hanging; fixing the file brings the site back. Starting with broken data shows the same page. Until
+the first build is done, every page says the preview is being prepared and reloads itself when it is.
+
+A new commit (a merge, a pull) is followed too: the "What changed" page and each page's last-changed date come
+from the history, and the pages whose content it changes are rebuilt.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ import http.server
 import json
 import logging
 import os
+import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -33,6 +40,7 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 
 from handbook.build import Build, prepare  # noqa: E402
+from handbook.data import load_policy  # noqa: E402
 from handbook.errors import PolicyDataError  # noqa: E402
 from handbook.model import LANGUAGES  # noqa: E402
 from handbook.search_index import write_search_index  # noqa: E402
@@ -42,39 +50,50 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 WATCHED = ["policy_data", "handbook", "overrides", "mkdocs.yml", "mkdocs_hooks.py", "macros.py"]
 log = logging.getLogger("preview")
 
-# Polls the preview's state and reloads the page when a build finished or the data's fault changed.
+# Polls the preview's state and reloads the page when a build finished or the data's fault changed since the
+# page was served: the page carries the version it shows, so a build that ends before the first poll still counts.
 RELOAD_SCRIPT = """<script>(function () {
-  var seen = null;
+  var shown = %d;
   setInterval(function () {
     fetch("/__preview__/state", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
-      if (seen === null) { seen = s.version; } else if (s.version !== seen) { location.reload(); }
+      if (s.version !== shown) { location.reload(); }
     }).catch(function () {});
   }, 700);
 })();</script>"""
 
 
+def reload_script(version: int) -> str:
+    return RELOAD_SCRIPT % version
+
+
 class Preview:
     def __init__(self, site_dir: Path):
         self.site_dir = site_dir
-        self.version = 0
+        self.version = 0  # 0 until the first build (or the first fault)
         self.fault: str | None = None
+        self.building = False
         self.fingerprints: dict[tuple[str, str], str] = {}
         self.nav: list | None = None
         self.lock = threading.Lock()
         self.indexing = threading.Lock()
-        self.viewed: list[str] = []  # addresses of pages recently requested, newest first
+        self.viewed: list[tuple[str, str]] = []  # (language, address) of pages recently requested, newest first
 
     # Building
 
-    def _mkdocs(self, dirty: bool, default_language_only: bool = False) -> None:
+    def _mkdocs(self, dirty: bool, language: str | None = None) -> None:
+        """Build the site (dirty: only the pages whose stubs are newer than their output), in every language or
+        in one."""
         os.environ["HANDBOOK_PREVIEW"] = "quick" if dirty else "full"
         # mkdocs-static-i18n builds the other languages dirty only when the command line says so
         sys.argv[1:] = ["--dirty"] if dirty else []
         # not strict: MkDocs warns about every dirty build, which strict mode turns into a failure
         config = load_config(str(REPOSITORY / "mkdocs.yml"), site_dir=str(self.site_dir), strict=False)
-        if default_language_only:
-            for language in config.plugins["i18n"].config.languages:
-                language.build = bool(language.default)
+        if language is not None:
+            i18n = config.plugins["i18n"]
+            for option in i18n.config.languages:
+                option.build = option.locale == language
+            # the plugin builds the default language first, then the others: start with the one asked for
+            i18n.current_language = language
         config.plugins.on_startup(command="build", dirty=dirty)
         try:
             build(config, dirty=dirty)
@@ -93,38 +112,62 @@ class Preview:
 
     def rebuild(self, full: bool) -> None:
         """Check the data, then rebuild what changed (or everything); on a fault, show it instead."""
-        started = time.perf_counter()
+        self.building = True
         try:
-            build = Build(REPOSITORY)
+            self._rebuild(full)
+        finally:
+            self.building = False
+
+    def _rebuild(self, full: bool) -> None:
+        started = time.perf_counter()
+        fingerprints: dict = {}  # none until the data is read: a build stopped half way rebuilds everything next
+        try:
+            build = Build(REPOSITORY, site_url=os.environ.get("HANDBOOK_SITE_URL"))
             policy = build.policy
             fingerprints, nav = self._page_contents(build)
-            changed = {key[1] for key in fingerprints if fingerprints[key] != self.fingerprints.get(key)}
+            changed_pages = {key for key in fingerprints if fingerprints[key] != self.fingerprints.get(key)}
+            changed = {path for _, path in changed_pages}
             # after a fault the site still holds the last good build: only what changed since then is rebuilt
             full = full or nav != self.nav or not self.fingerprints
             if full:
                 prepare(build)
                 self._mkdocs(dirty=False)
             elif changed:
-                # First the changed pages someone is looking at, in Japanese, then the rest in both languages.
+                # First the changed page someone is looking at, in its language (else the changed pages in
+                # Japanese), so that it is served at once; then the rest, in both languages.
                 url_to_path = {spec.url: spec.path for spec in page_specs(policy)}
                 with self.lock:
-                    viewed = {url_to_path.get(url) for url in self.viewed}
-                first = (changed & viewed) or changed
+                    viewed = [(language, url_to_path.get(url)) for language, url in self.viewed]
+                language, first = next(
+                    ((lang, {path}) for lang, path in viewed if (lang, path) in changed_pages),
+                    (LANGUAGES[0], {path for lang, path in changed_pages if lang == LANGUAGES[0]} or changed),
+                )
                 self._touch(first)
                 prepare(build)
-                self._mkdocs(dirty=True, default_language_only=True)
+                self._mkdocs(dirty=True, language=language)
                 with self.lock:
                     self.version += 1
-                log.info("Rebuilt %s in Japanese in %.1f s", _pages(first), time.perf_counter() - started)
+                log.info("Rebuilt %s in '%s' in %.1f s", _pages(first), language, time.perf_counter() - started)
                 self._touch(changed)
                 prepare(build)
                 self._mkdocs(dirty=True)
             elif self.fault is None:
                 return  # nothing a reader would see has changed
-        except (PolicyDataError, Abort) as error:
+        except (Exception, SystemExit) as stopped:  # noqa: BLE001 - whatever stops a build is shown; the preview goes on
+            # A file saved broken while MkDocs was building fails inside the build (mkdocs-macros even exits on a
+            # macro's error): what the reader needs is the data's fault, said as validate.py says it.
+            fault = f"{type(stopped).__name__}: {stopped}"
+            if isinstance(stopped, (PolicyDataError, Abort)):
+                fault = str(stopped)
+            try:
+                load_policy(REPOSITORY / "policy_data")
+            except PolicyDataError as data_fault:
+                fault = str(data_fault)
             with self.lock:
-                self.fault, self.version = str(error), self.version + 1
-            log.error("%s", error)
+                self.fault, self.version = fault, self.version + 1
+                if fingerprints:  # the build had begun: the site may be half rebuilt, so all is built again
+                    self.fingerprints = {}
+            log.error("%s", fault)
             return
         with self.lock:
             self.fault, self.fingerprints, self.nav = None, fingerprints, nav
@@ -140,11 +183,11 @@ class Preview:
             os.utime(REPOSITORY / "docs" / path)
 
     def saw(self, url_path: str) -> None:
-        """Remember the pages open in browsers (their address without the language prefix)."""
-        for language in LANGUAGES[1:]:
-            url_path = url_path.removeprefix(f"/{language}/").removeprefix("/")
+        """Remember the pages open in browsers: their language and address without the language prefix."""
+        language = next((lang for lang in LANGUAGES[1:] if url_path.startswith(f"/{lang}/")), LANGUAGES[0])
+        page = (language, url_path.removeprefix(f"/{language}/").lstrip("/"))
         with self.lock:
-            self.viewed = ([url_path.lstrip("/")] + [u for u in self.viewed if u != url_path.lstrip("/")])[:10]
+            self.viewed = ([page] + [seen for seen in self.viewed if seen != page])[:10]
 
     def _index(self, policy) -> None:
         with self.indexing:  # one index at a time; an edit during indexing is indexed by the next run
@@ -160,22 +203,36 @@ class Preview:
                         files[file] = file.stat().st_mtime_ns
             return files
 
-        before = snapshot()  # taken first, so an edit saved during the first build is built next
+        before, head = snapshot(), _head()  # taken first, so an edit saved during the first build is built next
         self.rebuild(full=True)
+        polls = 0
         while True:
             time.sleep(interval)
             now = snapshot()
-            if now != before:
+            polls += 1
+            new_head = _head() if polls % 5 == 0 else head  # about once a second: a commit is rarer than an edit
+            if now != before or new_head != head:
                 touched = {f for f in set(now) | set(before) if now.get(f) != before.get(f)}
                 data_only = all((REPOSITORY / "policy_data") in f.parents for f in touched)
-                before = now
+                before, head = now, new_head
                 self.rebuild(full=not data_only)
 
     # Serving
 
     def state(self) -> dict:
         with self.lock:
-            return {"version": self.version, "fault": self.fault}
+            return {"version": self.version, "fault": self.fault, "building": self.building}
+
+
+def _head() -> str:
+    """The commit checked out ("" without git or history): a new one changes the "What changed" page."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(REPOSITORY), "rev-parse", "-q", "--verify", "HEAD"], capture_output=True, text=True
+        )
+    except OSError:
+        return ""
+    return result.stdout.strip()
 
 
 def _pages(paths: set[str]) -> str:
@@ -195,16 +252,25 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return self._send(200, "application/json", json.dumps(state).encode("utf-8"))
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         is_page = path.endswith("/") or path.endswith(".html")
+        if state["version"] == 0:  # the first build is not done: nothing to serve yet, not even a listing
+            return self._send(503, "text/html; charset=utf-8", preparing_page().encode("utf-8"))
         if is_page and state["fault"]:
-            return self._send(500, "text/html; charset=utf-8", fault_page(state["fault"]).encode("utf-8"))
+            page = fault_page(state["fault"], state["version"])
+            return self._send(500, "text/html; charset=utf-8", page.encode("utf-8"))
         if is_page:
             self.preview.saw(path.removesuffix("index.html"))
             file = Path(self.translate_path(path))
             file = file / "index.html" if file.is_dir() else file
             if file.is_file():
-                page = file.read_text(encoding="utf-8").replace("</body>", RELOAD_SCRIPT + "</body>", 1)
+                script = reload_script(state["version"])
+                page = file.read_text(encoding="utf-8").replace("</body>", script + "</body>", 1)
                 return self._send(200, "text/html; charset=utf-8", page.encode("utf-8"))
         return super().do_GET()
+
+    def list_directory(self, path):  # noqa: ANN001 - http.server's signature
+        """A folder without index.html is not a page of the handbook: no listing of the build folder."""
+        self.send_error(404)
+        return None
 
     def _send(self, status: int, kind: str, body: bytes) -> None:
         self.send_response(status)
@@ -215,18 +281,31 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def fault_page(fault: str) -> str:
+_PAGE_STYLE = """<style>body{font-family:"BIZ UDPGothic","Yu Gothic",Meiryo,"Noto Sans CJK JP",sans-serif;margin:2rem;
+max-width:60rem;line-height:1.6;color:#1d2733}h1.fault{color:#a3231b}pre{white-space:pre-wrap;background:#fdf3f2;
+border:1px solid #a3231b;padding:1rem;font-size:.95rem}</style>"""
+
+
+def fault_page(fault: str, version: int) -> str:
     return f"""<!doctype html><html lang="ja"><head><meta charset="utf-8">
 <title>データに問題があります / The data has a problem</title>
-<style>body{{font-family:"BIZ UDPGothic","Yu Gothic",Meiryo,"Noto Sans CJK JP",sans-serif;margin:2rem;max-width:60rem;
-line-height:1.6;color:#1d2733}}h1{{color:#a3231b}}pre{{white-space:pre-wrap;background:#fdf3f2;border:1px solid #a3231b;
-padding:1rem;font-size:.95rem}}</style></head><body>
-<h1>データに問題があるため、プレビューを更新できません</h1>
+{_PAGE_STYLE}</head><body>
+<h1 class="fault">データに問題があるため、プレビューを更新できません</h1>
 <p>下の内容を直して保存すると、このページは自動で元に戻ります。</p>
 <p lang="en">The preview cannot be updated because of the problem below. Fix it and save the file: this page
 comes back by itself.</p>
 <pre>{html.escape(fault)}</pre>
-{RELOAD_SCRIPT}</body></html>"""
+{reload_script(version)}</body></html>"""
+
+
+def preparing_page() -> str:
+    return f"""<!doctype html><html lang="ja"><head><meta charset="utf-8">
+<title>プレビューを準備しています / Preparing the preview</title>
+{_PAGE_STYLE}</head><body>
+<h1>プレビューを準備しています</h1>
+<p>ハンドブックを作っています（10秒ほど）。できあがると、このページは自動で開き直します。</p>
+<p lang="en">The handbook is being built (about ten seconds). This page opens again by itself when it is ready.</p>
+{reload_script(0)}</body></html>"""
 
 
 def main() -> None:
@@ -239,8 +318,9 @@ def main() -> None:
     host, _, port = arguments.addr.rpartition(":")
     # The site's address is the preview's, as `mkdocs serve` makes it: the changes page offers its feed there.
     os.environ["HANDBOOK_SITE_URL"] = f"http://{host or '127.0.0.1'}:{port}/"
-    scratch = tempfile.TemporaryDirectory(prefix="handbook-preview-")  # removed when the preview stops
-    site_dir = Path(scratch.name)
+    site_dir = Path(tempfile.mkdtemp(prefix="handbook-preview-"))  # removed when the preview stops
+    # stopped by a process manager (or a test) rather than Ctrl+C: stop the same way, removing the folder
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     preview = Preview(site_dir)
     handler = functools.partial(type("PreviewHandler", (Handler,), {"preview": preview}), directory=str(site_dir))
     server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), handler)
@@ -251,8 +331,11 @@ def main() -> None:
     try:
         preview.watch()
     except KeyboardInterrupt:
+        pass
+    finally:
         server.shutdown()
-        scratch.cleanup()
+        preview.indexing.acquire(timeout=30)  # a search index being written would refill the folder
+        shutil.rmtree(site_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

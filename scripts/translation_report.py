@@ -44,7 +44,10 @@ def report(data_dir: Path, files: set[str] | None) -> int:
         texts = [text for text in texts if text.file in files]
     listed = findings(texts, read_lock(data_dir))
     for message in unreadable:
-        print(f"Cannot read a data file, so its texts are not in this report (run scripts/validate.py):\n  {message}\n")
+        print(
+            "Cannot read a data file, so its texts are not in this report "
+            f"(run .venv/bin/python scripts/validate.py):\n  {message}\n"
+        )
     if not listed:
         print(
             f"Translation report: every English text has been reviewed against its current Japanese "

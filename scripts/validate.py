@@ -1,7 +1,7 @@
 """Check the policy data: every file against its schema, then the references between files, then the
 translation rules (every term of terminology.yml translated as it lists, English punctuation, era years).
 
-Usage: python scripts/validate.py
+Usage: .venv/bin/python scripts/validate.py
 Exit status 0 when the data can be published; 1 with one message per fault (file, line, field, how to fix).
 A fault of the translation rules does not stop a build or the preview, only this check (and so the pull
 request's check).

@@ -110,7 +110,7 @@ def _wrong_type(value, expected) -> tuple[Words, Words]:
     return message, _COPY_SHAPE
 
 
-def _describe(error) -> tuple[tuple, Words, Words]:
+def _describe(error, schema_name: str) -> tuple[tuple, Words, Words]:
     """(path of the field at fault, what is wrong, how to fix it)"""
     path = tuple(error.absolute_path)
     keyword, value = error.validator, error.instance
@@ -189,16 +189,24 @@ def _describe(error) -> tuple[tuple, Words, Words]:
         )
     if keyword in ("minItems", "maxItems"):
         bound_ja, bound_en = ("以上", "at least") if keyword == "minItems" else ("以下", "at most")
+        fix = Words(
+            "消えた項目、隣のリストから紛れ込んだ項目、二重に貼り付けた項目がないか確かめてください。",
+            "Check that no entry was deleted, moved here from a neighbouring list, or pasted twice.",
+        )
+        if error.validator_value > 1:  # a count of the policy's structure, not just "not empty"
+            fix = Words(
+                f"{fix.ja}改定された方針でこの数そのものが変わったのなら、データの誤りではありません。"
+                f"開発担当に依頼してください（スキーマ {schema_name} とページの作りを変えます）。",
+                f"{fix.en} If the revised policy itself changed this number, the data is not wrong: ask the "
+                f"developers (the schema {schema_name} and the pages change with it).",
+            )
         return (
             path,
             Words(
                 f"このリストは {len(value)} 件ですが、{error.validator_value} 件{bound_ja}必要です。",
                 f"this list has {len(value)} items; it must have {bound_en} {error.validator_value}.",
             ),
-            Words(
-                "消えた項目、隣のリストから紛れ込んだ項目、二重に貼り付けた項目がないか確かめてください。",
-                "Check that no entry was deleted, moved here from a neighbouring list, or pasted twice.",
-            ),
+            fix,
         )
     if keyword == "maxLength":
         return (
@@ -251,7 +259,7 @@ def schema_faults(document: YamlDocument, schema_dir: Path, schema_name: str) ->
     seen = set()
     for error in validator(schema_dir, schema_name).iter_errors(document.data):
         for leaf in _leaves(error):
-            path, message, fix = _describe(leaf)
+            path, message, fix = _describe(leaf, schema_name)
             if (path, message.en) in seen:
                 continue
             seen.add((path, message.en))

@@ -55,7 +55,8 @@ def compare_commit(git: Git, reader: Reader, sha: str, parent: str | None) -> di
             if p
         ]
     names = [path[len(DATA) + 1 :] for path in changed if is_data_file(path)]
-    record["data_changed"] = bool(names)
+    # a change of files no page shows (the translators' term list) is no change staff can read
+    record["data_changed"] = any(name not in NOT_SHOWN_FILES for name in names)
     if record["initial"] or not names:
         return record
     old_ranks, new_ranks = _rank_ids(reader, parent), _rank_ids(reader, sha)

@@ -140,6 +140,9 @@ CASES = [
     ("full-width-indent", "competencies.yml",
      lambda t: sub_once(r"\n( +)(name: )", lambda m: "\n" + "\u3000" * (len(m[1]) // 2) + m[2], t),
      None, "", "full-width spaces"),
+    ("dedent", "orientations.yml",
+     lambda t: sub_once(r"\n(  - id: [a-z-]+)\n    name: ", lambda m: f"\n{m[1]}\n  name: ", t),
+     None, "", "indented less than the other fields"),
     ("full-width-colon", "initiatives/002.yml", lambda t: replace_once(t, "\ntheme: ", "\ntheme："),
      None, "", "full-width colon"),
     ("full-width-colon-and-space", "initiatives/003.yml", lambda t: replace_once(t, "\ntheme: ", "\ntheme：\u3000"),
@@ -187,22 +190,27 @@ def test_each_kind_of_fault_names_file_line_and_field(data_copy, name, file, bre
     assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", fault.message.ja) and re.search(r"[\u3040-\u30ff]", fault.fix.ja)
 
 
-def test_item_moved_to_the_wrong_group(data_copy):
-    """Cutting an item out of one group and pasting it into the next leaves 2 and 4 items."""
+def test_a_group_holds_as_many_items_as_the_policy_gives_it(data_copy):
+    """A revision may add an item to a group (the trial's 情報管理): the schema fixes no count of items."""
     path = data_copy / "competencies.yml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     starts = [i for i, line in enumerate(lines) if line.startswith("          - id: ")]
-    first, second = starts[0], starts[1]  # the first item of the first group, cut whole
-    item = lines[first:second]
-    rest = lines[:first] + lines[second:]
-    group_two = next(i for i, line in enumerate(rest) if line.strip() == "kind: ability")
-    insert_at = next(i for i in range(group_two, len(rest)) if rest[i].strip() == "items:") + 1
-    broken = rest[:insert_at] + item + rest[insert_at:]
-    path.write_text("".join(broken), encoding="utf-8")
-    faults = faults_for(data_copy)
-    messages = [str(f) for f in faults]
-    assert any("has 2 items" in m and "tables[0].groups[0].items" in m for m in messages), messages
-    assert any("has 4 items" in m and "tables[0].groups[1].items" in m for m in messages), messages
+    item = lines[starts[0] : starts[1]]
+    added = [item[0].replace("- id: ", "- id: added-"), *item[1:]]
+    path.write_text("".join(lines[: starts[1]] + added + lines[starts[1] :]), encoding="utf-8")
+    validate(data_copy)
+
+
+def test_a_fixed_count_of_the_structure_says_a_revision_may_change_it(data_copy):
+    """The nine groups of a table are the structure of the pages: one group fewer is refused, and the message
+    says what to do when the revised policy itself has another number, not only "did you paste twice?"."""
+    path = data_copy / "competencies.yml"
+    text = path.read_text(encoding="utf-8")
+    last_group = text.index("\n      - orientation: results")
+    following = text.find("\n  - id: ", last_group)
+    path.write_text(text[:last_group] + (text[following:] if following != -1 else "\n"), encoding="utf-8")
+    faults = [f for f in faults_for(data_copy) if f.field == "tables[0].groups"]
+    assert faults and all("ask the developers" in f.fix.en and "開発担当" in f.fix.ja for f in faults), faults
 
 
 def test_initiative_number_skipped(data_copy, policy):

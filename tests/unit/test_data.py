@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,25 @@ def test_every_schema_property_has_a_title():
         schema = json.loads(path.read_text(encoding="utf-8"))
         untitled = [name for name, node in properties(schema) if "title" not in node]
         assert not untitled, f"{path.name}: properties without a title: {untitled}"
+
+
+def test_schema_help_is_japanese_first():
+    """The maintainers read the editor's help (the titles and descriptions of the schemas) in Japanese first:
+    a title is "日本語 / English", a description its Japanese paragraph, then its English one."""
+
+    def helps(node):
+        if isinstance(node, dict):
+            for key in ("title", "description"):
+                if isinstance(node.get(key), str) and node[key]:
+                    yield key, node[key]
+            for value in node.values():
+                yield from helps(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from helps(value)
+
+    japanese = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+    for path in SCHEMAS:
+        for key, text in helps(json.loads(path.read_text(encoding="utf-8"))):
+            first, _, second = text.partition(" / " if key == "title" else "\n\n")
+            assert japanese.search(first) and re.search("[A-Za-z]{2}", second), f"{path.name} {key}: {text!r}"

@@ -94,7 +94,9 @@ def repository(tmp_path_factory):
     message = f"{TITLES['initiative']}\n\n<!-- 英語の題名 -->\nEnglish: {INITIATIVE_IN_ENGLISH}\n"
     shas["initiative"] = commit(root, message, DATES[4])
     (data / "README.md").write_text("notes\n", encoding="utf-8")
-    shas["readme"] = commit(root, "README only", DATES[5])
+    terminology = data / "terminology.yml"
+    terminology.write_text(terminology.read_text(encoding="utf-8") + "# a translators' note\n", encoding="utf-8")
+    shas["readme"] = commit(root, "README and the term list only", DATES[5])
     return root, shas
 
 
@@ -112,7 +114,7 @@ def test_one_entry_per_published_change_newest_first(history, repository):
         shas["english"],
         shas["competency"],
         shas["initial"],
-    ]  # the README commit changed no data
+    ]  # the last commit changed no data a page shows (a README, the translators' term list)
     assert [entry.title for entry in history.entries[:3]] == [
         TITLES["initiative"],
         TITLES["english"],

@@ -64,10 +64,10 @@ def initiative_numbers(report: Report) -> None:
                 ),
                 Words(
                     "取組のファイルは消さずに戻してください。廃止・統合する取組は、ファイルを残して withdrawn: を"
-                    "書きます（CONTRIBUTING.md「例5 取組を廃止・統合する」）。番号を付け直すと、ほかの取組のページの"
+                    "書きます（CONTRIBUTING.md「例7 取組を廃止・統合する」）。番号を付け直すと、ほかの取組のページの"
                     "住所が変わってしまいます。",
                     "Restore the file: an initiative that is withdrawn or merged keeps its file, with withdrawn: in it "
-                    "(CONTRIBUTING.en.md, Example 5). Renumbering would move the other initiatives' addresses.",
+                    "(CONTRIBUTING.en.md, Example 7). Renumbering would move the other initiatives' addresses.",
                 ),
             )
         )

@@ -88,8 +88,10 @@ def competency_tables(report: Report) -> None:
                     f"here they are: {', '.join(f'{o} {k}' for o, k in found)}.",
                 ),
                 Words(
-                    "分類が動いたり消えたりしていないか、「orientation」「kind」が違っていないか確かめてください。",
-                    "Check that no group was moved, removed or given the wrong 'orientation' or 'kind'.",
+                    "分類が動いたり消えたりしていないか、「orientation」「kind」が違っていないか確かめてください。"
+                    "改定された方針で分類そのものが変わったのなら、データの誤りではありません。開発担当に依頼してください。",
+                    "Check that no group was moved, removed or given the wrong 'orientation' or 'kind'. If the revised "
+                    "policy itself changed its groups, the data is not wrong: ask the developers.",
                 ),
             )
         item_ids: Counter = Counter()
