@@ -15,6 +15,7 @@ import pytest
 from handbook.model import LANGUAGES
 from handbook.site import page_specs, url_prefix
 from handbook.typography import PhraseBreaker, policy_terms
+from handbook_testing import kinsoku_breaks
 
 JAPANESE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
 ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,}(?:[ \u00a0]+[A-Za-z]{2,})+")
@@ -159,3 +160,23 @@ def test_no_character_reference_is_shown_as_text(built_site, policy):
         found = shown.findall("".join(data for _, data in reader.texts))
         faults += [f"/{url_prefix(language)}{spec.url}: {reference}" for reference in sorted(set(found))]
     assert not faults, f"{len(faults)} references shown as text:\n" + "\n".join(faults[:20])
+
+
+def test_no_japanese_table_cell_breaks_before_a_closing_mark(built_site, policy):
+    """In a cell narrower than a phrase the browser breaks anywhere: the build holds 「。」「、」, small kana and the
+    like to the character before them (and 「（」 to the one after), so no line of a cell starts with 「。」."""
+    faults = []
+    for spec, language, text in built_pages(built_site, policy):
+        if language != "ja":
+            continue
+        for cell in re.findall(r"<t([dh])\b[^>]*>(.*?)</t\1>", text, re.S):
+            faults += [f"/{spec.url}: {fault}" for fault in kinsoku_breaks(cell[1])]
+    assert not faults, f"{len(faults)} places:\n" + "\n".join(faults[:20])
+
+
+def test_english_comparisons_keep_removed_and_added_words_apart(built_site, policy):
+    """Not 「UnderstandsIn」: a space between the words struck through and the words underlined."""
+    together = re.compile(r'\S</del><ins class="diff-added"><span class="visually-hidden">[^<]*</span>\S')
+    for spec, language, text in built_pages(built_site, policy):
+        if language == "en" and spec.kind == "comparison":
+            assert not together.search(text), f"/en/{spec.url}: {together.search(text).group(0)}"

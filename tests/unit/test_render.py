@@ -29,7 +29,7 @@ from handbook.render import (
     text_in,
 )
 from handbook.site import page_specs, url_prefix
-from handbook.ui import label
+from handbook.ui import label, separators
 
 SITE = "http://handbook.test/"  # any absolute base: relative links are resolved against it
 JAPANESE_LETTERS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -393,7 +393,13 @@ def test_comparison_pages_show_one_row_per_pair_and_mark_changes(tiny, pages, la
         text = pages[language, comparison_page(lower, upper)]
         pairs = pair_items(lower, upper)
         rows = re.findall(r'<tr class="(changed|unchanged)"', text)
-        assert rows == ["unchanged" if pair.same_wording else "changed" for pair in pairs]
+        # what differs first; the items worded the same after it, folded away
+        assert rows == ["changed"] * len(pairs.differing) + ["unchanged"] * len(pairs.alike)
+        assert rows and len(rows) == len(pairs)
+        folded = text.partition('<details class="alike-items">')[2]
+        assert folded.count('<tr class="unchanged"') == len(pairs.alike) and 'class="changed"' not in folded
+        if not pairs.differing:
+            assert label("comparison_no_difference")[language] in text.partition("<details")[0]
         assert text.count(label("new_item")[language]) == sum(1 for pair in pairs if pair.items[0] is None)
         same_table = label("same_table_note")[language] in text
         assert same_table == (lower.table is upper.table)
@@ -406,7 +412,21 @@ def test_comparison_marks_the_words_that_changed(pages):
     added = re.findall(r'<ins class="diff-added"><span class="visually-hidden">added: </span>([^<]*)</ins>', text)
     removed = re.findall(r'<del class="diff-removed"><span class="visually-hidden">removed: </span>([^<]*)</del>', text)
     # listening: "the work of the unit" (officer) became "the aims of the whole bureau" (director)
-    assert {"aims", "whole bureau"} <= set(added) and {"work", "unit"} <= set(removed)
+    assert {"aims", "whole bureau"} <= {a.strip() for a in added} and {"work", "unit"} <= {r.strip() for r in removed}
+
+
+def test_english_comparisons_never_run_removed_and_added_words_together(tiny, pages):
+    """「~~Understands~~In」 read as one word: a space stands between removed and added text."""
+    together = re.compile(r'\S</del><ins class="diff-added"><span class="visually-hidden">[^<]*</span>\S')
+    for lower, upper in comparison_pairs(tiny):
+        text = pages["en", comparison_page(lower, upper)]
+        assert not together.search(text), together.search(text).group(0)
+    # a whole sentence replaced has no space of its own around the change: the template puts one
+    macro = environment().from_string('{% import "_diff.j2" as d with context %}{{ d.wording(runs) }}')
+    runs = [("removed", "Understands laws"), ("added", "In performing duties"), ("same", ".")]
+    words = {"lang": "en", "label": lambda key: label(key)["en"], "sep": separators("en")}
+    assert "</del> <ins" in macro.render(runs=runs, **words)
+    assert "</del><ins" in macro.render(runs=runs, **{**words, "lang": "ja", "sep": separators("ja")})
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

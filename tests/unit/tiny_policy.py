@@ -529,7 +529,11 @@ def build_tiny_policy() -> Policy:
 
     return record(
         Policy,
-        meta={"title": Text("テスト方針", "Test policy"), "revision": Text("令和6年9月改定", "Revised September 2024")},
+        meta={
+            "title": Text("テスト方針", "Test policy"),
+            "revision": Text("令和6年9月改定", "Revised September 2024"),
+            "contact": {"name": Text("人事担当課", "the HR division")},
+        },
         terminology=[],
         glossary=glossary,
         organisation={},
