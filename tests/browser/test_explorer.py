@@ -87,27 +87,6 @@ def test_comparison_picker_and_highlighting(page, site_server, policy):
     page.wait_for_url("**/en/compare/staff--senior-staff/")
 
 
-def test_a_comparison_folds_the_items_worded_the_same_and_opens_them_with_the_keyboard(page, site_server, policy):
-    """主査級 → 主幹級: every item worded the same, folded away; the basic roles side by side are what shows. The fold
-    is a native disclosure: reached with Tab, opened with Enter, announced as expanded."""
-    page.goto(f"{site_server}/compare/chief--deputy-manager/")
-    rows = page.locator("details.alike-items tbody tr")
-    assert rows.count() == len(policy.rank("chief").table.items) and not rows.first.is_visible()
-    assert page.locator("table.roles-comparison").is_visible()
-    page.focus("details.alike-items > summary")
-    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
-    page.keyboard.press("Enter")
-    assert rows.first.is_visible() and page.evaluate("document.querySelector('details.alike-items').open")
-    cdp = page.context.new_cdp_session(page)
-    try:
-        found = "document.querySelector('details.alike-items > summary')"
-        summary = cdp.send("Runtime.evaluate", {"expression": found})
-        node = cdp.send("Accessibility.getPartialAXTree", {"objectId": summary["result"]["objectId"]})["nodes"][0]
-    finally:
-        cdp.detach()
-    assert {p["name"]: p["value"]["value"] for p in node.get("properties", [])}.get("expanded") is True
-
-
 def test_item_history_shows_every_rank_that_has_the_item(page, site_server, policy):
     page.goto(f"{site_server}/items/problem-solving/")
     ranks = [rank for rank in policy.ranks if any(i.id == "problem-solving" for i in rank.table.items)]
