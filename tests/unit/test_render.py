@@ -5,6 +5,7 @@ Policy.organisation (which the tiny policy leaves out) are rendered from the rea
 from __future__ import annotations
 
 import html
+import pickle
 import re
 import sys
 from html.parser import HTMLParser
@@ -15,6 +16,7 @@ from jinja2 import UndefinedError
 from markupsafe import escape
 from tiny_policy import CJK_PUNCTUATION, GLOSSARY_ID, HOSTILE, HOSTILE_ITEM, PROSE_KINDS, build_tiny_policy
 
+from handbook import charts
 from handbook.compare import comparison_page, comparison_pairs, item_histories, pair_items
 from handbook.exports import DOWNLOADS
 from handbook.model import LANGUAGES, Figure, TalentAbility, Text, UnknownId
@@ -30,6 +32,7 @@ from handbook.render import (
 )
 from handbook.site import page_specs, url_prefix
 from handbook.ui import label, separators
+from handbook.yaml_source import read_yaml
 
 SITE = "http://handbook.test/"  # any absolute base: relative links are resolved against it
 JAPANESE_LETTERS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -494,6 +497,25 @@ def test_text_in_and_format_figure():
     assert format_figure(Figure(4.0, Text("点", "points")), "en") == "4.0 points"
     assert format_figure(Figure(12.5, Text("％", "%")), "en") == "12.5%"
     assert format_figure(Figure(7), "en") == "7"
+
+
+def test_figures_keep_the_decimals_the_data_writes(tmp_path, policy):
+    """The source prints the staff satisfaction targets as 3.80, 3.30 and 3.50: shown so, in the table and in the
+    chart, not as 3.8. A number keeps the decimals it is written with in the YAML (handbook/numbers.py)."""
+    data = tmp_path / "figures.yml"
+    data.write_text("a: {value: 3.80}\nb: {value: 94.0}\nc: {value: 1234.5}\nd: {value: 3.56}\ne: {value: 6400}\n")
+    document, faults = read_yaml(data, "figures.yml")
+    assert not faults
+    shown = [format_figure(Figure(document.data[key]["value"]), "en") for key in "abcde"]
+    assert shown == ["3.80", "94.0", "1,234.5", "3.56", "6,400"]
+    assert pickle.loads(pickle.dumps(document.data["a"]["value"])).decimals == 2
+    targets = {target.target.value.written for target in policy.indicators.outcome_targets}
+    assert {"3.80", "3.50"} <= targets
+    for target in policy.indicators.outcome_targets:
+        for figure in (target.baseline, target.target):
+            number = format_figure(figure, "ja").removesuffix("％")
+            assert number == figure.value.written, number
+            assert number in charts.baseline_target_svg(target, "ja", "基準値", "目標値")
 
 
 def test_the_fast_tier_does_not_import_the_site_generator():
