@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 import budoux
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff01-\uff5e]")  # Japanese punctuation (「。」) included
 _TERM_PARTS = re.compile(r"[・／（）()「」\s]+")
 _AFTER_SEPARATOR = re.compile(r"(?<=\S)[・／](?=\S)")
 # Letters and digits, half- and full-width: a number or a code such as 2026, 021 or Ｒ６ is one word.

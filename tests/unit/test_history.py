@@ -253,7 +253,7 @@ def test_each_page_ends_with_its_last_change_and_links_to_its_entries(history, p
     en = PageRenderer(policy, "en", history).render(f"ranks/{RANK}.md")
     assert re.search(rf'{label("last_changed")["ja"]}：<time datetime="2024-10-01">2024年10月1日</time>', ja)
     assert f'href="../../changes/#{competency.anchor}"' in ja and english.anchor not in ja
-    assert re.search(r'Last changed: <time datetime="2024-11-01">1 November 2024</time>', en)
+    assert re.search(r'Last updated: <time datetime="2024-11-01">1 November 2024</time>', en)
     assert f'href="../../changes/#{english.anchor}"' in en and f'href="../../changes/#{competency.anchor}"' in en
     changes = PageRenderer(policy, "ja", history).render("changes.md")
     assert label("last_changed")["ja"] not in changes

@@ -412,8 +412,8 @@ def test_comparison_pages_show_one_row_per_pair_and_mark_changes(tiny, pages, la
 
 def test_comparison_marks_the_words_that_changed(pages):
     text = pages["en", "compare/officer--director.md"]
-    added = re.findall(r'<ins class="diff-added"><span class="visually-hidden">added: </span>([^<]*)</ins>', text)
-    removed = re.findall(r'<del class="diff-removed"><span class="visually-hidden">removed: </span>([^<]*)</del>', text)
+    added = re.findall(r'<ins class="diff-added"><span class="visually-hidden">Added: </span>([^<]*)</ins>', text)
+    removed = re.findall(r'<del class="diff-removed"><span class="visually-hidden">Removed: </span>([^<]*)</del>', text)
     # listening: "the work of the unit" (officer) became "the aims of the whole bureau" (director)
     assert {"aims", "whole bureau"} <= {a.strip() for a in added} and {"work", "unit"} <= {r.strip() for r in removed}
 
