@@ -6,7 +6,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-from handbook.compare import comparison_key, comparison_pairs, pair_items
+from handbook.compare import comparison_key, comparison_pairs, item_histories, pair_items
 from handbook.fidelity import japanese_strings, normalise, sentence_coverage, source_text
 from handbook.html_text import PageText
 from handbook.load import DATA_DIR, read_documents
@@ -162,3 +162,14 @@ def test_other_job_titles_are_told_whom_to_ask(built_site, policy):
     finder = home.partition('class="data-table rank-finder"')[2].partition("</table>")[0]
     empty = [rank for rank in policy.ranks if not rank.job_titles]
     assert empty and finder.count('class="empty-cell"') == len(empty), "a rank without job titles shows 「—」"
+
+
+def test_items_sharing_a_name_are_told_apart_in_the_item_list(built_site, policy):
+    """主事級 has two items named 正確性: the list of item histories names each with its group."""
+    histories = item_histories(policy)
+    names = [history.name.ja for history in histories]
+    shared = [history for history in histories if names.count(history.name.ja) > 1]
+    text = read(page_file(built_site, "compare/", "ja")).text()
+    assert len(shared) == 2
+    for history in shared:
+        assert f"{history.name.ja}（{history.steps[0][1].group.name.ja}）" in text
