@@ -173,3 +173,19 @@ def test_items_sharing_a_name_are_told_apart_in_the_item_list(built_site, policy
     assert len(shared) == 2
     for history in shared:
         assert f"{history.name.ja}（{history.steps[0][1].group.name.ja}）" in text
+
+
+def test_every_page_of_the_menu_is_headed_by_its_menu_title(built_site, policy):
+    """The menu and the page say the same (GOV.UK's rule): 「新しい時代に求められる人材」 in the menu opens a page
+    headed so, not 「３つの鍵となる人材」; "Basic approach of this policy", not "… of the policy"."""
+    faults = []
+    for spec in page_specs(policy):
+        if not spec.in_nav or spec.kind == "home":  # home: the menu says ホーム, the page the policy's title
+            continue
+        for language in LANGUAGES:
+            html = page_file(built_site, spec.url, language).read_text(encoding="utf-8")
+            heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
+            heading = unescape(re.sub(r"<[^>]+>", "", heading.replace("<wbr>", ""))).replace("¶", "").strip()
+            if heading != spec.title[language]:
+                faults.append(f"/{url_prefix(language)}{spec.url}: menu {spec.title[language]!r}, heading {heading!r}")
+    assert not faults, "\n".join(faults)
