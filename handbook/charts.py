@@ -11,6 +11,7 @@ from html import escape
 from markupsafe import Markup
 
 from .model import Figure, FlowActor, Indicator, KatzModel, OutcomeTarget, RoleFlow, Text
+from .numbers import format_number
 
 
 def _t(value, language: str) -> str:
@@ -203,7 +204,7 @@ def ladder_svg(flow: RoleFlow, language: str, colon: str) -> Markup:
 
 
 def _number(value) -> str:
-    return f"{value:g}" if isinstance(value, (int, float)) else str(value)
+    return format_number(value)  # as the data writes it, as in the table beside the chart
 
 
 def _unit(unit, language: str) -> str:

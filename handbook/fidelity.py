@@ -22,8 +22,8 @@ _WHITESPACE = re.compile(r"\s+")
 # A footnote mark right after a word (DX※１推進): the data leaves it out and links the glossary's definition
 # instead. A ※ that starts a line is a note (※５段階評価の平均値), kept.
 _FOOTNOTE_MARK = re.compile(r"(?<=\S)※[0-9]+")
-# Keys whose Japanese is editorial (ours), not policy text.
-EDITORIAL_KEYS = {"source_note"}
+# Keys whose Japanese is editorial (ours), not policy text: notes, and the contact the maintainers set (meta.yml).
+EDITORIAL_KEYS = {"source_note", "contact"}
 
 
 def normalise(text: str) -> str:

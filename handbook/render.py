@@ -22,6 +22,7 @@ from .compare import item_histories, wording_diff
 from .exports import DOWNLOADS
 from .history import CHANGES_PAGE, History, format_date
 from .model import Figure, GlossaryTerm, Initiative, Policy, Text
+from .numbers import format_number
 from .pages import kind_of
 from .site import page_specs, url_prefix
 from .ui import label, separators
@@ -73,13 +74,7 @@ def print_running_header(page_title: str, site_name: str, language: str) -> str:
 
 
 def format_figure(figure: Figure, language: str) -> str:
-    value = figure.value
-    if isinstance(value, int):
-        number = f"{value:,}"
-    elif isinstance(value, float) and round(value, 1) == value:
-        number = f"{value:,.1f}"
-    else:
-        number = str(value)
+    number = format_number(figure.value)  # as the data writes it: 3.80 stays 3.80
     unit = text_in(figure.unit, language)
     return f"{number}{unit}" if language == "ja" or unit in ("%", "％") else f"{number} {unit}".strip()
 

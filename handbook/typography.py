@@ -3,7 +3,10 @@
 BudouX (Google's phrase segmenter, a small model shipped with its PyPI package) finds the phrases; a
 <wbr> marks each boundary, and the stylesheet keeps Japanese text from breaking anywhere else
 (`word-break: keep-all`, with `overflow-wrap: anywhere` as the last resort in a cell too narrow for a
-phrase). No script runs in the browser. BudouX sometimes cuts a term of the policy (「育成方/針」), so no
+phrase). That last resort breaks anywhere, before 「。」 too, so in table cells the characters no line may start
+or end with (禁則: 。、） and small kana after, （「 before) are held to their neighbour, and a katakana word is
+held whole (not 「自己チェックシ/ート」), in a `<span class="keep">` (white-space: nowrap). No script runs in the
+browser. BudouX sometimes cuts a term of the policy (「育成方/針」), so no
 boundary is kept inside a term of policy_data/terminology.yml or a name the policy gives (ranks,
 orientations, glossary terms), nor inside a number (it cuts 「202/6年」).
 """
@@ -12,11 +15,11 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import budoux
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff01-\uff5e]")  # Japanese punctuation (「。」) included
 _TERM_PARTS = re.compile(r"[・／（）()「」\s]+")
 _AFTER_SEPARATOR = re.compile(r"(?<=\S)[・／](?=\S)")
 # Letters and digits, half- and full-width: a number or a code such as 2026, 021 or Ｒ６ is one word.
@@ -31,6 +34,16 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 ONE_LINE = "data-one-line"
 _MARKED_ONE_LINE = re.compile(rf"\s{ONE_LINE}(?=[\s=>/])")
 MAX_TERM = 10  # longer terms may still break at a phrase boundary rather than overflow a narrow cell
+
+# 禁則: the characters no line may start with (closing brackets and punctuation, small kana, the prolonged sound
+# mark, iteration marks) and those no line may end with (opening brackets).
+NO_START = "。、，．・）」』】〕〉》］｝：；？！ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー々ゝゞヽヾ"
+NO_END = "（「『【〔〈《［｛"
+_KATAKANA_WORD = r"(?<![ァ-ヴー])[ァ-ヴー]{2,9}(?![ァ-ヴー])"  # up to 9 (コミュニケーション); longer ones may break
+# What a cell holds on one line: a katakana word, or a character with the 禁則 characters around it.
+_KEEP = re.compile(rf"[{NO_END}]*{_KATAKANA_WORD}[{NO_START}]*|[{NO_END}]*\S[{NO_START}]+|[{NO_END}]+\S")
+_CELLS = {"td", "th"}  # where a line may be narrower than a phrase
+_INLINE = {"a", "abbr", "b", "cite", "code", "del", "em", "ins", "span", "strong"}
 
 
 class PhraseBreaker:
@@ -55,12 +68,17 @@ class PhraseBreaker:
                 cuts.difference_update(range(match.start() + 1, match.end()))
         # nor inside a number or a code (the model cuts 「202/6年」)
         cuts = {cut for cut in cuts if not (_ALPHANUMERIC.match(text[cut - 1]) and _ALPHANUMERIC.match(text[cut]))}
+        # nor before a character no line may start with, nor after one no line may end with
+        cuts = {cut for cut in cuts if text[cut] not in NO_START and text[cut - 1] not in NO_END}
         bounds = [0, *sorted(cuts), len(text)]
         return tuple(text[start:end] for start, end in zip(bounds, bounds[1:], strict=False) if end > start)
 
-    def html(self, text: str) -> str:
-        """Escaped text with <wbr> between its phrases."""
-        return "<wbr>".join(html.escape(phrase, quote=False) for phrase in self.phrases(text))
+    def html(self, text: str, in_cell: bool = False) -> str:
+        """Escaped text with <wbr> between its phrases; in a table cell, with the 禁則 characters held to their
+        neighbours and katakana words held whole (see the module's docstring)."""
+        if not in_cell:
+            return "<wbr>".join(html.escape(phrase, quote=False) for phrase in self.phrases(text))
+        return "<wbr>".join(_kept(phrase) for phrase in self.phrases(text))
 
     def break_html(self, document: str) -> str:
         """Every Japanese text of an HTML document (already escaped, as written by the site generator) with
@@ -68,6 +86,10 @@ class PhraseBreaker:
         left as they are."""
         parts = _TAG.split(document)
         inside: dict[str, int] = {}
+        cells = 0  # table cells open around the text
+        opened: list[tuple[str, int]] = []  # inline elements open in a cell: (name, index of the tag)
+        closed: tuple[int, int] | None = None  # the inline element closed last in a cell: its tags' indexes
+        held_open: set[int] = set()  # inline elements held whole with the 「（」 before them: their tags' indexes
         one_line: list = []  # [name, nesting of that name] of the element marked ONE_LINE being read
         for index, part in enumerate(parts):
             if index % 2:  # a tag
@@ -76,6 +98,15 @@ class PhraseBreaker:
                 closing, void = part.startswith("</"), name in _VOID or part.endswith("/>")
                 if name in _UNTOUCHED and not part.endswith("/>"):
                     inside[name] = inside.get(name, 0) + (-1 if closing else 1)
+                if name in _CELLS:
+                    cells, opened = max(cells + (-1 if closing else 1), 0), []
+                elif cells and name in _INLINE and not void:
+                    if not closing:
+                        opened.append((name, index))
+                    elif opened and opened[-1][0] == name:
+                        closed = (opened.pop()[1], index)
+                        if closed[0] in held_open:
+                            parts[index] += "</span>"
                 if one_line and name == one_line[0] and not void:
                     one_line[1] += -1 if closing else 1
                     if not one_line[1]:
@@ -83,9 +114,40 @@ class PhraseBreaker:
                 elif not one_line and not closing and not void and _MARKED_ONE_LINE.search(part):
                     one_line[:] = [name, 1]
                 continue
-            if part and not one_line and not any(inside.values()) and _CJK.search(part):
-                parts[index] = self.html(html.unescape(part))
+            if not part or one_line or any(inside.values()):
+                continue
+            text, held = html.unescape(part), ""
+            lead = len(text) - len(text.lstrip(NO_START))
+            if cells and lead and closed and closed[1] == index - 1:
+                # 「<a>…</a>、」: the punctuation is held to the element before it (a link in a list), which still
+                # breaks between its phrases (Chromium breaks at a <wbr> even under white-space: nowrap)
+                parts[closed[0]] = '<span class="keep">' + parts[closed[0]]
+                held, text = html.escape(text[:lead], quote=False) + "</span>", text[lead:]
+                held += "<wbr>" if text and not text[0].isspace() else ""  # a phrase ends with its punctuation
+            tail = len(text) - len(text.rstrip(NO_END))
+            follows = parts[index + 1] if index + 1 < len(parts) else ""
+            match = _TAG_NAME.match(follows)
+            if cells and tail and match and not follows.startswith("</") and match.group(1).lower() in _INLINE:
+                # 「（<code>…</code>」: the opening bracket is held to the element after it
+                text, held_after = text[:-tail], '<span class="keep">' + html.escape(text[-tail:], quote=False)
+                held_open.add(index + 1)
+            else:
+                held_after = ""
+            if held or held_after or _CJK.search(text):
+                parts[index] = held + self.html(text, in_cell=cells > 0) + held_after
         return "".join(parts)
+
+
+@cache
+def _kept(phrase: str) -> str:
+    """An escaped phrase with each run _KEEP matches in a <span class="keep">."""
+    out, position = [], 0
+    for match in _KEEP.finditer(phrase):
+        out += [html.escape(phrase[position : match.start()], quote=False), '<span class="keep">']
+        out += [html.escape(match.group(0), quote=False), "</span>"]
+        position = match.end()
+    out.append(html.escape(phrase[position:], quote=False))
+    return "".join(out)
 
 
 def policy_terms(policy) -> list[str]:

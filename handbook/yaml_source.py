@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from .errors import Fault, Words, field_name
+from .numbers import WrittenNumber
 
 
 @dataclass
@@ -115,7 +116,10 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        value = self.loader.construct_object(node, deep=True)
+        if isinstance(value, float) and node.tag == "tag:yaml.org,2002:float":
+            return WrittenNumber(value, node.value)  # 3.80 is shown as written, not as 3.8 (handbook/numbers.py)
+        return value
 
 
 def _fast_read(text: str):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import http.server
 import os
 import pickle
@@ -162,3 +163,40 @@ def served(site: Path, handler: type[SiteHandler] = SiteHandler) -> Iterator[str
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+_MARKUP = re.compile(r"(<[^>]*>)")
+
+
+def kinsoku_breaks(cell: str) -> list[str]:
+    """Where a line may break, in the HTML of a table cell, before a character no Japanese line may start with
+    (「。」「、」, small kana …) or after one no line may end with (「（」): each as 'before/after'. In a cell the
+    browser's last resort (overflow-wrap: anywhere) breaks between any two characters that no element with
+    white-space: nowrap holds together (handbook.typography holds them in <span class="keep">), and Chromium
+    breaks at a <wbr> even there."""
+    from handbook.typography import NO_END, NO_START
+
+    characters: list[tuple[str, int, bool]] = []  # (character, its outermost .keep span (0: none), <wbr> before it)
+    keeping: list[bool] = []  # for each open <span>: is it a .keep
+    depth = spans = 0
+    wbr = False
+    for part in _MARKUP.split(cell):
+        if part.startswith("<"):
+            if part.startswith("<span"):
+                keeping.append('class="keep"' in part)
+                spans += keeping[-1] and not depth
+                depth += keeping[-1]
+            elif part.startswith("</span") and keeping:
+                depth -= keeping.pop()
+            wbr = wbr or part == "<wbr>"
+            continue
+        for character in html.unescape(part):
+            characters.append((character, spans if depth else 0, wbr))
+            wbr = False
+    faults = []
+    for (before, held, _), (after, held_after, wbr) in zip(characters, characters[1:], strict=False):
+        if before.isspace() or after.isspace() or not (after in NO_START or before in NO_END):
+            continue
+        if wbr or not held or held != held_after:
+            faults.append(f"{before}/{after}")
+    return faults

@@ -10,6 +10,7 @@ from ..model import (
     BasicConcept,
     Block,
     ComprehensivePlan,
+    Contact,
     CoverNote,
     DetailedPart,
     DevelopmentPlans,
@@ -87,7 +88,6 @@ def build_meta(meta: dict, sections: dict[str, Section]) -> Meta:
         revision=meta["revision"],
         published=meta.get("published"),
         top_message=TopMessage(
-            label=message["label"],
             title=message["title"],
             paragraphs=message["paragraphs"],
             growth_opportunity=_box(message["growth_opportunity"]),
@@ -101,9 +101,8 @@ def build_meta(meta: dict, sections: dict[str, Section]) -> Meta:
             lead=meta["philosophy"]["lead"],
             paragraphs=meta["philosophy"]["paragraphs"],
         ),
-        comprehensive_plan=ComprehensivePlan(
-            label=meta["comprehensive_plan"]["label"], subtitle=meta["comprehensive_plan"]["subtitle"]
-        ),
+        comprehensive_plan=ComprehensivePlan(label=meta["comprehensive_plan"]["label"]),
+        contact=Contact(name=meta["contact"]["name"], details=meta["contact"].get("details")),
         basic_concept=BasicConcept(
             section=sections[concept["section"]["number"]],
             foundation=concept["foundation"],

@@ -39,7 +39,6 @@ class MessageBox:
 
 @dataclass
 class TopMessage:
-    label: Text
     title: Text
     paragraphs: list[Text]
     growth_opportunity: MessageBox
@@ -65,7 +64,14 @@ class Philosophy:
 @dataclass
 class ComprehensivePlan:
     label: Text
-    subtitle: Text
+
+
+@dataclass
+class Contact:
+    """Whom staff ask about what the policy leaves open: set by the maintainers, not policy text."""
+
+    name: Text
+    details: Text | None = None
 
 
 @dataclass
@@ -121,6 +127,7 @@ class Meta:
     basic_concept: BasicConcept
     detailed_part: DetailedPart
     cover_note: CoverNote
+    contact: Contact
     revision_history: list[Revision]
 
 

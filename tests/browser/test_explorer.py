@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from handbook.exports import COMPETENCY_COLUMNS, competency_records, initiative_records
+from handbook.ui import label
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +40,9 @@ def test_explorer_filters(page, site_server, policy):
     page.select_option("#filter-kind", "attitude")
     shown = sum(len(group.items) for group in groups if group.kind == "attitude")
     assert visible_rows(page) == shown > 0
-    assert f"{shown} / {total}" in page.inner_text("[data-explorer-count]")
+    assert label("explorer_count")["ja"].replace("{shown}", str(shown)).replace("{total}", str(total)) in (
+        page.inner_text("[data-explorer-count]")
+    )
     page.click("button[type=reset]")
     page.wait_for_function("() => [...document.querySelectorAll('[data-explorer] tbody tr')].every(r => !r.hidden)")
     page.fill("#filter-text", "心理的安全性")

@@ -15,11 +15,20 @@ import pytest
 from handbook.model import LANGUAGES
 from handbook.site import page_specs, url_prefix
 from handbook.typography import PhraseBreaker, policy_terms
+from handbook_testing import kinsoku_breaks
 
 JAPANESE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
 ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,}(?:[ \u00a0]+[A-Za-z]{2,})+")
 # A page number of the printed policy: （Ｐ７）, P14～20, 次ページ以降, 次頁; "page 7", "pp. 14–20" in English.
 PDF_REFERENCE = re.compile(r"[PＰ][0-9０-９]+|次ページ|次頁|前頁|\bpp?\. ?\d+|\bpages? \d+")
+# The printed policy's design words and layout marks: the English labels of its Japanese pages (「Top message」,
+# 「めざすまちの姿／vision」, 「PLAN TO FEEL」), its running head, and the arrow, asterisk and "on" of its page pointers
+# in the English.
+PDF_LEFTOVER = {
+    "ja": re.compile(r"Top message|／\s*(?:vision|philosophy)\b|PLAN TO FEEL|GROWTH TO FEEL"),
+    "en": re.compile(r"⇒|(?:^|\n)\s*\* |GROWTH TO FEEL|PLAN TO FEEL|/ (?:vision|philosophy)\b"),
+}
+SELF_LINK = re.compile(r'<a class="see" href="(?:\./)?"')
 MAINTAINERS_ONLY = {"editor_notes"}
 # The what-changed page shows old wording as it stood, page references of the printed policy included.
 SHOWS_OLD_WORDING = {"changes"}
@@ -101,6 +110,10 @@ def test_staff_pages_carry_no_editors_note_and_no_pdf_page_reference(built_site,
             continue
         shown = html.unescape(re.sub(r"<[^>]+>", "", article))
         faults += [f"{language} {spec.path}: PDF page reference {m.group(0)!r}" for m in PDF_REFERENCE.finditer(shown)]
+        leftovers = PDF_LEFTOVER[language].finditer(shown)
+        faults += [f"{language} {spec.path}: PDF leftover {m.group(0)!r}" for m in leftovers]
+        # a pointer of the printed policy made a link to the page it stands on (not to a place further down it)
+        faults += [f"{language} {spec.path}: a pointer to this page itself" for _ in SELF_LINK.finditer(article)]
     assert not faults, "\n".join(faults[:30])
 
 
@@ -159,3 +172,23 @@ def test_no_character_reference_is_shown_as_text(built_site, policy):
         found = shown.findall("".join(data for _, data in reader.texts))
         faults += [f"/{url_prefix(language)}{spec.url}: {reference}" for reference in sorted(set(found))]
     assert not faults, f"{len(faults)} references shown as text:\n" + "\n".join(faults[:20])
+
+
+def test_no_japanese_table_cell_breaks_before_a_closing_mark(built_site, policy):
+    """In a cell narrower than a phrase the browser breaks anywhere: the build holds 「。」「、」, small kana and the
+    like to the character before them (and 「（」 to the one after), so no line of a cell starts with 「。」."""
+    faults = []
+    for spec, language, text in built_pages(built_site, policy):
+        if language != "ja":
+            continue
+        for cell in re.findall(r"<t([dh])\b[^>]*>(.*?)</t\1>", text, re.S):
+            faults += [f"/{spec.url}: {fault}" for fault in kinsoku_breaks(cell[1])]
+    assert not faults, f"{len(faults)} places:\n" + "\n".join(faults[:20])
+
+
+def test_english_comparisons_keep_removed_and_added_words_apart(built_site, policy):
+    """Not 「UnderstandsIn」: a space between the words struck through and the words underlined."""
+    together = re.compile(r'\S</del><ins class="diff-added"><span class="visually-hidden">[^<]*</span>\S')
+    for spec, language, text in built_pages(built_site, policy):
+        if language == "en" and spec.kind == "comparison":
+            assert not together.search(text), f"/en/{spec.url}: {together.search(text).group(0)}"

@@ -6,12 +6,14 @@ import re
 from html import unescape
 from pathlib import Path
 
+from handbook.compare import comparison_key, comparison_pairs, item_histories, pair_items
 from handbook.data import DATA_DIR, read_documents
 from handbook.fidelity import japanese_strings, normalise, sentence_coverage, source_text
 from handbook.history import CHANGES_PAGE, site_history
 from handbook.html_text import PageText
 from handbook.model import LANGUAGES
 from handbook.site import page_specs, url_prefix
+from handbook.ui import label
 from handbook.yaml_source import text_mappings
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
@@ -136,3 +138,71 @@ def test_an_indicator_card_links_the_initiative_with_its_target(built_site, poli
             card = html[html.index(f'<section class="indicator" id="{indicator.id}">') :]
             card = card[: card.index("</section>")]
             assert f'href="../initiatives/{indicator.initiative.number}/"' in card, (language, indicator.id)
+
+
+def test_a_comparison_shows_what_differs_first_and_folds_the_items_worded_the_same(built_site, policy):
+    """主査級 → 主幹級: 27 items, every one worded the same; the ranks differ in their basic roles (補佐 and 代行). The
+    page says so at the top, shows both ranks' basic roles side by side, then the items worded differently, and
+    folds the items worded the same away in a <details>."""
+    for lower, upper in comparison_pairs(policy):
+        pairs = pair_items(lower, upper)
+        for language in LANGUAGES:
+            path = page_file(built_site, f"compare/{comparison_key(lower, upper)}/", language)
+            html = path.read_text(encoding="utf-8").replace("<wbr>", "")
+            top, _, rest = html.partition('<h2 id="roles"')
+            roles, _, items = rest.partition('<h2 id="competencies"')
+            assert roles and items, f"{path}: no basic roles before the competencies"
+            roles_text = unescape(re.sub(r"<[^>]+>", "", roles))
+            for rank in (lower, upper):
+                duties = [duty[language] for role in rank.roles for duty in role.duties]
+                assert all(duty in roles_text for duty in duties), f"{path}: {rank.id}'s basic roles"
+            shown, _, folded = items.partition('<details class="alike-items">')
+            assert shown.count('<tr class="changed"') == len(pairs.differing) and 'class="unchanged"' not in shown
+            assert folded.count('<tr class="unchanged"') == len(pairs.alike) and 'class="changed"' not in folded
+            assert bool(folded) == bool(pairs.alike), f"{path}: a <details> only for items worded the same"
+            no_difference = label("comparison_no_difference")[language] in top
+            assert no_difference == (not pairs.differing), f"{path}: the summary at the top"
+    chief = pair_items(policy.rank("chief"), policy.rank("deputy-manager"))
+    assert not chief.differing and len(chief.alike) == 27 and chief.roles_differ
+
+
+def test_other_job_titles_are_told_whom_to_ask(built_site, policy):
+    """The policy maps only operational and transport staff titles onto ranks: under 「職位を探す」 and on the ranks
+    page a 係長 reads that the policy gives no rank for their title, and whom to ask (meta.yml's contact)."""
+    contact = policy.meta["contact"]["name"]
+    for url in ("", "ranks/"):
+        for language in LANGUAGES:
+            text = read(page_file(built_site, url, language)).text()
+            notice = label("find_rank_other")[language].replace("{contact}", contact[language])
+            assert notice in text, f"/{url_prefix(language)}{url}: no notice for other job titles"
+    home = page_file(built_site, "", "ja").read_text(encoding="utf-8")
+    finder = home.partition('class="data-table rank-finder"')[2].partition("</table>")[0]
+    empty = [rank for rank in policy.ranks if not rank.job_titles]
+    assert empty and finder.count('class="empty-cell"') == len(empty), "a rank without job titles shows 「—」"
+
+
+def test_items_sharing_a_name_are_told_apart_in_the_item_list(built_site, policy):
+    """主事級 has two items named 正確性: the list of item histories names each with its group."""
+    histories = item_histories(policy)
+    names = [history.name.ja for history in histories]
+    shared = [history for history in histories if names.count(history.name.ja) > 1]
+    text = read(page_file(built_site, "compare/", "ja")).text()
+    assert len(shared) == 2
+    for history in shared:
+        assert f"{history.name.ja}（{history.steps[0][1].group.name.ja}）" in text
+
+
+def test_every_page_of_the_menu_is_headed_by_its_menu_title(built_site, policy):
+    """The menu and the page say the same (GOV.UK's rule): 「新しい時代に求められる人材」 in the menu opens a page
+    headed so, not 「３つの鍵となる人材」; "Basic approach of this policy", not "… of the policy"."""
+    faults = []
+    for spec in page_specs(policy):
+        if not spec.in_nav or spec.kind == "home":  # home: the menu says ホーム, the page the policy's title
+            continue
+        for language in LANGUAGES:
+            html = page_file(built_site, spec.url, language).read_text(encoding="utf-8")
+            heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
+            heading = unescape(re.sub(r"<[^>]+>", "", heading.replace("<wbr>", ""))).replace("¶", "").strip()
+            if heading != spec.title[language]:
+                faults.append(f"/{url_prefix(language)}{spec.url}: menu {spec.title[language]!r}, heading {heading!r}")
+    assert not faults, "\n".join(faults)

@@ -84,7 +84,7 @@ def test_baseline_and_target_are_drawn_on_the_target_scale():
     assert [width for _, width in bars(root)] == pytest.approx([full * 3.2 / 5, full * 4.0 / 5], abs=0.05)
     title, desc = text_alternative(root)
     assert title == "Engagement score"
-    assert desc == "Baseline FY2023: 3.2; Target FY2028: 4"
+    assert desc == "Baseline FY2023: 3.2; Target FY2028: 4.0"  # as the table beside it (render.format_figure)
     labels = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "bar-label"]
     assert labels == ["Baseline FY2023", "Target FY2028"]
 

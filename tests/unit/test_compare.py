@@ -40,6 +40,8 @@ WORDINGS = [
     ("en", "Same words.", "Same words."),
     ("en", "<script>alert(1)</script> {{ 7*7 }} Tries new ways.", "Tries new measures, boldly."),
     ("en", "Two  spaces\nand a line.", "Two spaces and a line!"),
+    ("en", "the rules of service discipline", "the discipline of attitude"),
+    ("en", "Understands laws.", "In performing duties."),
     ("ja", "市民の声を聴き、担当業務を「丁寧に」説明する。", "市民の声を聴き、局全体の方針を「丁寧に」説明する。"),
     ("ja", "研修で学び、仕事に生かす。", "部下の学びを支え、自らも学び続ける。"),
     ("ja", "", "新しい項目。"),
@@ -63,13 +65,38 @@ def test_identical_texts_are_one_same_run_and_a_new_text_one_added_run():
 def test_english_is_compared_word_by_word_and_japanese_phrase_by_phrase():
     # whole words change in English: "work" and "unit", never a few letters of them
     runs = wording_diff("explains the work of the unit", "explains the works of the bureau", "en")
-    assert ("removed", "work") in runs and ("added", "works") in runs
-    assert ("removed", "unit") in runs and ("added", "bureau") in runs
+    changed = [(kind, text.strip()) for kind, text in runs if kind != "same"]
+    assert changed == [("removed", "work"), ("added", "works"), ("removed", "unit"), ("added", "bureau")]
     # Japanese by phrase (BudouX): a changed phrase is marked whole, so a marked sentence still reads as Japanese
     runs = wording_diff("担当業務を説明する。", "局全体の業務を説明する。", "ja")
     assert ("same", "説明する。") in runs
     assert [text for kind, text in runs if kind == "removed"] == ["担当業務を"]
     assert [text for kind, text in runs if kind == "added"] == ["局全体の業務を"]
+
+
+def test_english_removed_and_added_words_keep_the_space_between_them():
+    """Each side of a change takes the text's space after it, so removed and added words never read as one word
+    ("rulesdiscipline"); where the text has no space around them the template puts one (tests/unit/test_render.py)."""
+    runs = wording_diff("the rules of service discipline", "the discipline of attitude", "en")
+    assert runs == [("same", "the"), ("removed", " rules of service discipline"), ("added", " discipline of attitude")]
+    runs = wording_diff("explains the work of the unit now", "explains the aims of the bureau now", "en")
+    assert ("removed", "work ") in runs and ("added", "aims ") in runs
+    assert ("removed", "unit ") in runs and ("added", "bureau ") in runs
+
+
+def test_english_changes_are_marked_by_clause_not_word_by_word():
+    """A short word two changes share ("the", "and") is taken into them: one change, not four."""
+    old = "Understands laws and regulations and always observes them in both public and private life."
+    new = "In performing their duties, observes the norms and sets an example in both public and private life."
+    runs = wording_diff(old, new, "en")
+    assert [kind for kind, _ in runs] == ["removed", "added", "same"], runs
+    assert runs[-1] == ("same", "in both public and private life.")
+    assert runs[0][1].startswith("Understands") and runs[1][1].startswith("In performing")
+
+
+def test_japanese_changes_stay_phrase_by_phrase():
+    runs = wording_diff("研修で学び、仕事に生かす。", "研修で学び、部下に生かす。", "ja")
+    assert runs == [("same", "研修で学び、"), ("removed", "仕事に"), ("added", "部下に"), ("same", "生かす。")]
 
 
 def test_removed_text_stands_where_it_stood():

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import tarfile
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -280,6 +281,15 @@ def test_the_changes_page_shows_the_entries_with_marked_differences(history, pol
         assert ("036 " + ("新しい取組の試験" if language == "ja" else "A test initiative")) in text
         assert label("change_translation")[language] in text
         assert 'href="../changes.xml"' in text
+        assert 'class="diff-legend"' in text, "the marks' legend, where wording is marked"
+
+
+def test_the_legend_of_the_marks_only_where_wording_is_marked(history, policy):
+    """Only the first publication: nothing is marked, and no legend says what marks mean."""
+    first = replace(history, entries=[entry for entry in history.entries if entry.initial])
+    for language in LANGUAGES:
+        text = PageRenderer(policy, language, first, SITE_URL).render("changes.md")
+        assert label("change_initial")[language] in text and 'class="diff-legend"' not in text
 
 
 def test_each_page_ends_with_its_last_change_and_links_to_its_entries(history, policy):
@@ -288,7 +298,7 @@ def test_each_page_ends_with_its_last_change_and_links_to_its_entries(history, p
     en = PageRenderer(policy, "en", history).render(f"ranks/{RANK}.md")
     assert re.search(rf'{label("last_changed")["ja"]}：<time datetime="2024-10-01">2024年10月1日</time>', ja)
     assert f'href="../../changes/#{competency.anchor}"' in ja and english.anchor not in ja
-    assert re.search(r'Last changed: <time datetime="2024-11-01">1 November 2024</time>', en)
+    assert re.search(r'Last updated: <time datetime="2024-11-01">1 November 2024</time>', en)
     assert f'href="../../changes/#{english.anchor}"' in en and f'href="../../changes/#{competency.anchor}"' in en
     changes = PageRenderer(policy, "ja", history).render("changes.md")
     assert label("last_changed")["ja"] not in changes

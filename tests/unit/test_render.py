@@ -5,6 +5,7 @@ Policy.organisation (which the tiny policy leaves out) are rendered from the rea
 from __future__ import annotations
 
 import html
+import pickle
 import re
 import sys
 from html.parser import HTMLParser
@@ -15,6 +16,7 @@ from jinja2 import UndefinedError
 from markupsafe import escape
 from tiny_policy import CJK_PUNCTUATION, GLOSSARY_ID, HOSTILE, HOSTILE_ITEM, PROSE_KINDS, build_tiny_policy
 
+from handbook import charts
 from handbook.compare import comparison_page, comparison_pairs, item_histories, pair_items
 from handbook.exports import DOWNLOADS
 from handbook.model import LANGUAGES, Figure, TalentAbility, Text, UnknownId
@@ -29,7 +31,8 @@ from handbook.render import (
     text_in,
 )
 from handbook.site import page_specs, url_prefix
-from handbook.ui import label
+from handbook.ui import label, separators
+from handbook.yaml_source import read_yaml
 
 SITE = "http://handbook.test/"  # any absolute base: relative links are resolved against it
 JAPANESE_LETTERS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -395,7 +398,13 @@ def test_comparison_pages_show_one_row_per_pair_and_mark_changes(tiny, pages, la
         text = pages[language, comparison_page(lower, upper)]
         pairs = pair_items(lower, upper)
         rows = re.findall(r'<tr class="(changed|unchanged)"', text)
-        assert rows == ["unchanged" if pair.same_wording else "changed" for pair in pairs]
+        # what differs first; the items worded the same after it, folded away
+        assert rows == ["changed"] * len(pairs.differing) + ["unchanged"] * len(pairs.alike)
+        assert rows and len(rows) == len(pairs)
+        folded = text.partition('<details class="alike-items">')[2]
+        assert folded.count('<tr class="unchanged"') == len(pairs.alike) and 'class="changed"' not in folded
+        if not pairs.differing:
+            assert label("comparison_no_difference")[language] in text.partition("<details")[0]
         assert text.count(label("new_item")[language]) == sum(1 for pair in pairs if pair.items[0] is None)
         same_table = label("same_table_note")[language] in text
         assert same_table == (lower.table is upper.table)
@@ -405,10 +414,24 @@ def test_comparison_pages_show_one_row_per_pair_and_mark_changes(tiny, pages, la
 
 def test_comparison_marks_the_words_that_changed(pages):
     text = pages["en", "compare/officer--director.md"]
-    added = re.findall(r'<ins class="diff-added"><span class="visually-hidden">added: </span>([^<]*)</ins>', text)
-    removed = re.findall(r'<del class="diff-removed"><span class="visually-hidden">removed: </span>([^<]*)</del>', text)
+    added = re.findall(r'<ins class="diff-added"><span class="visually-hidden">Added: </span>([^<]*)</ins>', text)
+    removed = re.findall(r'<del class="diff-removed"><span class="visually-hidden">Removed: </span>([^<]*)</del>', text)
     # listening: "the work of the unit" (officer) became "the aims of the whole bureau" (director)
-    assert {"aims", "whole bureau"} <= set(added) and {"work", "unit"} <= set(removed)
+    assert {"aims", "whole bureau"} <= {a.strip() for a in added} and {"work", "unit"} <= {r.strip() for r in removed}
+
+
+def test_english_comparisons_never_run_removed_and_added_words_together(tiny, pages):
+    """「~~Understands~~In」 read as one word: a space stands between removed and added text."""
+    together = re.compile(r'\S</del><ins class="diff-added"><span class="visually-hidden">[^<]*</span>\S')
+    for lower, upper in comparison_pairs(tiny):
+        text = pages["en", comparison_page(lower, upper)]
+        assert not together.search(text), together.search(text).group(0)
+    # a whole sentence replaced has no space of its own around the change: the template puts one
+    macro = environment().from_string('{% import "_diff.j2" as d with context %}{{ d.wording(runs) }}')
+    runs = [("removed", "Understands laws"), ("added", "In performing duties"), ("same", ".")]
+    words = {"lang": "en", "label": lambda key: label(key)["en"], "sep": separators("en")}
+    assert "</del> <ins" in macro.render(runs=runs, **words)
+    assert "</del><ins" in macro.render(runs=runs, **{**words, "lang": "ja", "sep": separators("ja")})
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -476,6 +499,25 @@ def test_text_in_and_format_figure():
     assert format_figure(Figure(4.0, Text("点", "points")), "en") == "4.0 points"
     assert format_figure(Figure(12.5, Text("％", "%")), "en") == "12.5%"
     assert format_figure(Figure(7), "en") == "7"
+
+
+def test_figures_keep_the_decimals_the_data_writes(tmp_path, policy):
+    """The source prints the staff satisfaction targets as 3.80, 3.30 and 3.50: shown so, in the table and in the
+    chart, not as 3.8. A number keeps the decimals it is written with in the YAML (handbook/numbers.py)."""
+    data = tmp_path / "figures.yml"
+    data.write_text("a: {value: 3.80}\nb: {value: 94.0}\nc: {value: 1234.5}\nd: {value: 3.56}\ne: {value: 6400}\n")
+    document, faults = read_yaml(data, "figures.yml")
+    assert not faults
+    shown = [format_figure(Figure(document.data[key]["value"]), "en") for key in "abcde"]
+    assert shown == ["3.80", "94.0", "1,234.5", "3.56", "6,400"]
+    assert pickle.loads(pickle.dumps(document.data["a"]["value"])).decimals == 2
+    targets = {target.target.value.written for target in policy.indicators.outcome_targets}
+    assert {"3.80", "3.50"} <= targets
+    for target in policy.indicators.outcome_targets:
+        for figure in (target.baseline, target.target):
+            number = format_figure(figure, "ja").removesuffix("％")
+            assert number == figure.value.written, number
+            assert number in charts.baseline_target_svg(target, "ja", "基準値", "目標値")
 
 
 def test_the_fast_tier_does_not_import_the_site_generator():

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
 
-from handbook.typography import PhraseBreaker, mark_other_language
+from handbook.typography import PhraseBreaker, mark_other_language, policy_terms
+from handbook_testing import kinsoku_breaks
 
 
 @pytest.mark.parametrize(
@@ -43,3 +45,36 @@ def test_text_marked_one_line_keeps_no_phrase_breaks():
     assert breaker.break_html(html) == (
         "<div data-one-line><div><span>職位の比較</span></div>職位の比較</div><p>職位の<wbr>比較</p>"
     )
+
+
+def test_in_a_table_cell_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(policy):
+    """A cell narrower than a phrase breaks anywhere (overflow-wrap: anywhere), 禁則 ignored: 「。」 stood alone at the
+    start of a line in a phone's comparison. Every character no line may start with is held to the one before it,
+    every one no line may end with to the one after it, in the real policy's descriptions."""
+    breaker = PhraseBreaker(policy_terms(policy))
+    texts = {item.description.ja for table in policy.tables for item in table.items}
+    texts |= {"（自己評価 10 項目）", "業務職・運輸職の職名", "「ワーク・ライフ・バランス」の推進。"}
+    for text in sorted(texts):
+        cell = breaker.break_html(f"<td>{html.escape(text)}</td>")
+        assert not kinsoku_breaks(cell), (text, cell)
+        assert re.sub(r"<[^>]+>", "", cell) == html.escape(text, quote=False)
+
+
+def test_in_a_table_cell_a_katakana_word_is_held_whole():
+    """Not 「自己チェックシ/ート」 or 「コンプライア/ンス遵守」."""
+    cell = PhraseBreaker([]).break_html("<th>自己チェックシート</th><td>コンプライアンス遵守</td>")
+    assert '<span class="keep">チェックシート</span>' in cell and '<span class="keep">コンプライアンス</span>' in cell
+
+
+def test_in_a_table_cell_a_mark_after_an_element_is_held_to_it():
+    """「<a>チームワーク</a>、」: the 「、」 is text of the cell, not of the link; both are held on one line."""
+    cell = '<td><a href="#a">チームワーク</a>、<a href="#b">主体性</a>／結果（<code>x</code>）</td>'
+    cell = PhraseBreaker([]).break_html(cell)
+    assert not kinsoku_breaks(cell), cell
+    assert cell.startswith('<td><span class="keep"><a href="#a">')
+
+
+def test_outside_table_cells_nothing_is_held():
+    """Paragraphs and headings are wide enough for their phrases: they keep only the phrase breaks."""
+    text = PhraseBreaker([]).break_html("<p>自己チェックシートを印刷できている。</p><h2><a>リンク</a>、見出し</h2>")
+    assert "keep" not in text

@@ -21,6 +21,7 @@ from handbook.model import (
     CompetencyGroup,
     CompetencyItem,
     CompetencyTable,
+    Contact,
     Figure,
     FlowActor,
     FlowFunction,
@@ -543,7 +544,10 @@ def build_tiny_policy() -> Policy:
     return record(
         Policy,
         meta=record(
-            Meta, title=Text("テスト方針", "Test policy"), revision=Text("令和6年9月改定", "Revised September 2024")
+            Meta,
+            title=Text("テスト方針", "Test policy"),
+            revision=Text("令和6年9月改定", "Revised September 2024"),
+            contact=record(Contact, name=Text("人事担当課", "the HR division")),
         ),
         terminology=[],
         glossary=glossary,
