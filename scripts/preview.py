@@ -333,6 +333,7 @@ def main() -> None:
     except KeyboardInterrupt:
         pass
     finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second stop must not cut the clean-up short
         server.shutdown()
         preview.indexing.acquire(timeout=30)  # a search index being written would refill the folder
         shutil.rmtree(site_dir, ignore_errors=True)
