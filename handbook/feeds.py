@@ -62,7 +62,8 @@ def atom_feed(history: History, policy: Policy, language: str, site_url: str, li
         f'<link rel="alternate" type="text/html" href={quoteattr(changes_url)}/>',
     ]
     for entry in entries:
-        title = label("change_initial")[language] if entry.initial else entry.title
+        # the English title on the English feed, when the pull request gave one
+        title = label("change_initial")[language] if entry.initial else entry.title_in(language)
         parts = []
         if entry.initial:
             parts.append(label("change_initial_text")[language])
