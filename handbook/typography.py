@@ -43,7 +43,7 @@ _KATAKANA_WORD = r"(?<![ァ-ヴー])[ァ-ヴー]{2,9}(?![ァ-ヴー])"  # up to 
 # What a cell holds on one line: a katakana word, or a character with the 禁則 characters around it.
 _KEEP = re.compile(rf"[{NO_END}]*{_KATAKANA_WORD}[{NO_START}]*|[{NO_END}]*\S[{NO_START}]+|[{NO_END}]+\S")
 _CELLS = {"td", "th"}  # where a line may be narrower than a phrase
-_INLINE = {"a", "abbr", "b", "cite", "code", "del", "em", "ins", "span", "strong"}
+_INLINE = {"a", "abbr", "b", "cite", "del", "em", "ins", "span", "strong"}  # not code: a long name must wrap
 
 
 class PhraseBreaker:

@@ -68,7 +68,7 @@ def test_in_a_table_cell_a_katakana_word_is_held_whole():
 
 def test_in_a_table_cell_a_mark_after_an_element_is_held_to_it():
     """「<a>チームワーク</a>、」: the 「、」 is text of the cell, not of the link; both are held on one line."""
-    cell = '<td><a href="#a">チームワーク</a>、<a href="#b">主体性</a>／結果（<code>x</code>）</td>'
+    cell = '<td><a href="#a">チームワーク</a>、<a href="#b">主体性</a>／結果（<abbr>x</abbr>）</td>'
     cell = PhraseBreaker([]).break_html(cell)
     assert not kinsoku_breaks(cell), cell
     assert cell.startswith('<td><span class="keep"><a href="#a">')
@@ -78,3 +78,9 @@ def test_outside_table_cells_nothing_is_held():
     """Paragraphs and headings are wide enough for their phrases: they keep only the phrase breaks."""
     text = PhraseBreaker([]).break_html("<p>自己チェックシートを印刷できている。</p><h2><a>リンク</a>、見出し</h2>")
     assert "keep" not in text
+
+
+def test_in_a_table_cell_code_is_not_held():
+    """A test's name in the accessibility statement is one long word: held on one line, it ran off a phone."""
+    cell = PhraseBreaker([]).break_html("<td><code>test_every_page_is_valid_html</code>：合格</td>")
+    assert '<span class="keep"><code>' not in cell
