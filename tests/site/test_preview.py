@@ -7,11 +7,11 @@ changed" page; stopped, it leaves no folder behind."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -54,10 +54,6 @@ def wait_for(check, what: str, timeout: float = 60):
     raise AssertionError(f"the preview did not {what} within {timeout} s")
 
 
-def scratch_folders() -> set[Path]:
-    return set(Path(tempfile.gettempdir()).glob("handbook-preview-*"))
-
-
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
     """The preview of a copy of the project made a git repository (its history feeds the changes page); the first
@@ -67,12 +63,14 @@ def preview(tmp_path_factory):
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "初版")
     base = f"http://127.0.0.1:{free_port()}"
-    folders = scratch_folders()
+    # its own temporary folder: what other processes leave in the machine's is none of this test's business
+    scratch = tmp_path_factory.mktemp("preview-tmp")
     server = subprocess.Popen(
         [sys.executable, "scripts/preview.py", "--addr", base.removeprefix("http://")],
         cwd=project,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env={**os.environ, "TMPDIR": str(scratch)},
     )
     try:
 
@@ -88,7 +86,7 @@ def preview(tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=30)
-    assert scratch_folders() <= folders, "the preview left its build folder behind"
+    assert not list(scratch.glob("handbook-preview-*")), "the preview left its build folder behind"
 
 
 def test_while_it_starts_every_page_says_so_and_reloads_itself(preview):

@@ -169,7 +169,7 @@ def test_a_comparison_shows_what_differs_first_and_folds_the_items_worded_the_sa
 def test_other_job_titles_are_told_whom_to_ask(built_site, policy):
     """The policy maps only operational and transport staff titles onto ranks: under 「職位を探す」 and on the ranks
     page a 係長 reads that the policy gives no rank for their title, and whom to ask (meta.yml's contact)."""
-    contact = policy.meta["contact"]["name"]
+    contact = policy.meta.contact.name
     for url in ("", "ranks/"):
         for language in LANGUAGES:
             text = read(page_file(built_site, url, language)).text()
