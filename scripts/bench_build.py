@@ -34,6 +34,7 @@ import urllib.request
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 
 from handbook.data import load_policy
 from handbook.html_text import PageText, article
@@ -85,7 +86,9 @@ class _Dumper(yaml.SafeDumper):
 
 
 _KeepTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: node)
+_KeepTags.add_constructor("!ENV", lambda loader, node: node)
 _Dumper.add_multi_representer(yaml.Node, lambda dumper, node: node)
+_Dumper.add_representer(Markup, lambda dumper, text: dumper.represent_str(str(text)))  # the navigation's titles
 
 
 def make_baseline(built: Path, project: Path) -> int:
