@@ -15,10 +15,9 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from handbook.build import SiteSwap, current, start, write_outputs
+from handbook.build import SiteSwap, current, start, theme_settings, write_outputs
 from handbook.errors import PolicyDataError
 from handbook.model import LANGUAGES
-from handbook.site import heading_link_title, mkdocs_nav, not_found_page, site_path, theme_html, theme_words
 from handbook.stubs import write_stubs
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -36,12 +35,10 @@ def _language(config) -> str:
     return (i18n.current_language if i18n and i18n.current_language else None) or config["theme"]["language"]
 
 
-def _in_place(site_dir: str) -> bool:
+def _in_place(site_dir: Path) -> bool:
     """`mkdocs serve` and the handbook's preview (scripts/preview.py) build in place: nothing to keep safe."""
-    path = Path(site_dir)
-    return (path.parent == Path(tempfile.gettempdir()) and path.name.startswith("mkdocs_")) or bool(
-        os.environ.get("HANDBOOK_PREVIEW")
-    )
+    serve = site_dir.parent == Path(tempfile.gettempdir()) and site_dir.name.startswith("mkdocs_")
+    return serve or bool(os.environ.get("HANDBOOK_PREVIEW"))
 
 
 @event_priority(100)  # before every plugin: bad data must stop the build before any of them acts
@@ -52,15 +49,12 @@ def on_config(config):
         write_stubs(build.policy, Path(config["docs_dir"]))
     except (PolicyDataError, FileExistsError) as error:
         raise Abort(str(error)) from None
-    language = _language(config)
-    words = theme_words(build.policy, language)
-    config["nav"] = mkdocs_nav(build.policy, language)
-    config["site_description"] = theme_html(words["description"])  # Material prints it as it is
-    config["mdx_configs"].setdefault("toc", {})["permalink_title"] = heading_link_title(language)
-    config["extra"]["handbook"] = words  # read by overrides/partials (copyright, handbook-search)
-    config["extra"]["not_found"] = not_found_page(site_path(config["site_url"]))  # read by overrides/404.html
+    settings = theme_settings(build, _language(config))
+    config["nav"], config["site_description"] = settings["nav"], settings["description"]
+    config["mdx_configs"].setdefault("toc", {})["permalink_title"] = settings["permalink_title"]
+    config["extra"].update(settings["extra"])  # read by overrides/ (partials, 404.html)
     _depth += 1
-    if _depth == 1 and not _in_place(config["site_dir"]):
+    if _depth == 1 and not _in_place(Path(config["site_dir"])):
         _swap = SiteSwap(Path(config["site_dir"]))
         config["site_dir"] = str(_swap.staging)
     return config
@@ -85,17 +79,8 @@ def on_post_build(config):
     _depth -= 1
     if _depth > 0:
         return
-    build = current()
     quick = os.environ.get("HANDBOOK_PREVIEW") == "quick"
-    outputs = write_outputs(build, Path(config["site_dir"]), search=not quick)
-    log.info(
-        "Downloads: %d files; what changed: %s; search index: %s",
-        outputs.downloads,
-        f"{len(build.history.entries)} entries, {outputs.feeds} Atom feeds"
-        if outputs.feeds
-        else f"not available ({build.history.reason})",
-        f"{outputs.indexed} pages" if outputs.indexed is not None else "left for the next full build",
-    )
+    log.info(write_outputs(current(), Path(config["site_dir"]), search=not quick).summary())
     if _swap is not None:
         config["site_dir"] = str(_swap.commit())
         _swap = None

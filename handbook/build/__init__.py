@@ -8,7 +8,7 @@ handbook.build.zensical. No module here imports a generator.
 """
 
 from .finish import THEME_FIXES, PageFinisher, write_outputs
-from .steps import Build, RenderedPage, current, prepare, start, validate
+from .steps import Build, RenderedPage, current, prepare, start, theme_settings, validate
 from .swap import SiteSwap
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "current",
     "prepare",
     "start",
+    "theme_settings",
     "validate",
     "write_outputs",
 ]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..book import copy_books
 from ..exports import write_downloads
 from ..feeds import write_feeds
+from ..history import History
 from ..model import Policy
 from ..search_index import write_search_index
 from ..sitemap import finish_sitemaps
@@ -70,10 +71,22 @@ class PageFinisher:
 
 @dataclass(frozen=True)
 class Outputs:
+    """What write_outputs wrote, and its one line for the build's log."""
+
     downloads: int
     feeds: int  # 0 without the history or the site's address (the changes page says so)
     sitemaps: int  # 0 without the site's address
     indexed: int | None  # pages in the search index; None when it was left for the next full build
+    history: History
+
+    def summary(self) -> str:
+        changes = (
+            f"{len(self.history.entries)} entries, {self.feeds} Atom feeds"
+            if self.feeds
+            else f"no feeds ({self.history.reason or 'no site address'})"
+        )
+        index = f"{self.indexed} pages" if self.indexed is not None else "left for the next full build"
+        return f"Downloads: {self.downloads} files; what changed: {changes}; search index: {index}"
 
 
 def write_outputs(build: Build, site_dir: Path, search: bool = True) -> Outputs:
@@ -83,4 +96,4 @@ def write_outputs(build: Build, site_dir: Path, search: bool = True) -> Outputs:
     feeds = write_feeds(build.history, build.policy, site_dir, build.site_url)
     sitemaps = finish_sitemaps(site_dir, build.site_url)
     indexed = write_search_index(build.policy, site_dir) if search else None
-    return Outputs(len(downloads), len(feeds), len(sitemaps), indexed)
+    return Outputs(len(downloads), len(feeds), len(sitemaps), indexed, build.history)

@@ -13,7 +13,16 @@ from ..history import FEED_FILE, History, feeds_published, site_history
 from ..model import LANGUAGES, Policy
 from ..page_scripts import page_scripts
 from ..render import PageRenderer, print_running_header
-from ..site import page_specs, url_prefix
+from ..site import (
+    heading_link_title,
+    mkdocs_nav,
+    not_found_page,
+    page_specs,
+    site_path,
+    theme_html,
+    theme_words,
+    url_prefix,
+)
 from ..ui import label
 from .finish import PageFinisher
 
@@ -118,6 +127,19 @@ class Build:
         if self._finisher is None:
             self._finisher = PageFinisher(self.policy)
         return self._finisher
+
+
+def theme_settings(build: Build, language: str) -> dict:
+    """What the theme shows around the pages of one language, for either generator's configuration: the
+    navigation, the site's description (as HTML: the theme prints it as it is), the title of heading links, the
+    words of the handbook's partials and the 404 page's."""
+    words = theme_words(build.policy, language)
+    return {
+        "nav": mkdocs_nav(build.policy, language),
+        "description": theme_html(words["description"]),
+        "permalink_title": heading_link_title(language),
+        "extra": {"handbook": words, "not_found": not_found_page(site_path(build.site_url))},
+    }
 
 
 def _relative(target: str, here: str) -> str:

@@ -25,10 +25,10 @@ import yaml
 
 from ..errors import PolicyDataError
 from ..model import LANGUAGES
-from ..site import heading_link_title, mkdocs_nav, not_found_page, site_path, theme_html, theme_words, url_prefix
+from ..site import theme_html, url_prefix
 from ..ui import label
 from .finish import write_outputs
-from .steps import Build
+from .steps import Build, theme_settings
 from .swap import SiteSwap
 
 WORK = ".zensical"  # beside mkdocs.yml, git-ignored: each language's pages, configuration and drawn site
@@ -71,33 +71,29 @@ def language_config(build: Build, language: str, project: Path) -> dict:
     """The configuration of one language's Zensical build: mkdocs.yml's theme, assets and Markdown, with what
     the MkDocs adapter sets at on_config (navigation, description, theme words, the 404 page's words)."""
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tags)
-    words = theme_words(build.policy, language)
+    settings = theme_settings(build, language)
     theme = {**config["theme"], "language": language, "custom_dir": str(project / config["theme"]["custom_dir"])}
     theme["variant"] = "classic"  # the look handbook.css is written for (Zensical's "modern" differs)
     markdown = []
     for extension in config["markdown_extensions"]:
         if isinstance(extension, dict) and "toc" in extension:
-            extension = {"toc": {**extension["toc"], "permalink_title": heading_link_title(language)}}
+            extension = {"toc": {**extension["toc"], "permalink_title": settings["permalink_title"]}}
         markdown.append(extension)
     return _plain(
         {
             "site_name": label("site_name")[language],
             "site_url": build.site_url,
-            "site_description": theme_html(words["description"]),  # the theme prints it as it is
+            "site_description": settings["description"],
             "docs_dir": "docs",
             "site_dir": "site",
             "use_directory_urls": True,
             "theme": theme,
             "plugins": {"search": {"enabled": False}},  # the handbook's Pagefind index serves both languages
-            "extra": {
-                **config.get("extra", {}),
-                "handbook": words,
-                "not_found": not_found_page(site_path(build.site_url)),
-            },
+            "extra": {**config.get("extra", {}), **settings["extra"]},
             "extra_css": config.get("extra_css", []),
             "extra_javascript": config.get("extra_javascript", []),
             "markdown_extensions": markdown,
-            "nav": mkdocs_nav(build.policy, language),
+            "nav": settings["nav"],
         }
     )
 
