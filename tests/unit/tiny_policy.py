@@ -262,16 +262,23 @@ LOWER_TABLE = {
 }
 
 
-def record(cls, **values):
-    """`cls(**values)` for the fields the record has today. The model grows while this fixture stays: a value
-    for a field the record no longer has is left out, and a field it gained without a default is None (absent)."""
+def record(cls, absent: tuple[str, ...] = (), **values):
+    """`cls(**values)`, strictly: a field the model gained without a default, or a value for a field it no longer
+    has, stops the fast tier naming the field, so that the tiny policy follows the model instead of filling None
+    where the pages would show nothing. `absent` names the fields left out on purpose (None)."""
     names = {f.name for f in fields(cls)}
-    gained = {
-        f.name: None
-        for f in fields(cls)
-        if f.name not in values and f.default is MISSING and f.default_factory is MISSING
+    values |= dict.fromkeys(absent)
+    unknown = set(values) - names
+    missing = {
+        f.name for f in fields(cls) if f.name not in values and f.default is MISSING and f.default_factory is MISSING
     }
-    return cls(**{name: value for name, value in values.items() if name in names}, **gained)
+    if unknown or missing:
+        raise TypeError(
+            f"tiny policy: {cls.__name__} has no field {sorted(unknown)}; give it {sorted(missing)}"
+            if unknown
+            else f"tiny policy: give {cls.__name__} a value for {sorted(missing)} (the model gained them)"
+        )
+    return cls(**values)
 
 
 def _table(table_id: str, rank_ids: list[str], spec: dict) -> CompetencyTable:
@@ -393,7 +400,6 @@ def build_tiny_policy() -> Policy:
         KatzModel,
         title=Text("カッツ・モデル", "Katz model"),
         intro=[Text("能力の比重。", "How the weight of skills shifts.")],
-        table_caption=Text("職位と能力", "Ranks and skills"),
         columns=[Text("階層", "Level"), Text("能力", "Skill"), Text("説明", "Explanation")],
         skills=skills,
         levels=[
@@ -406,6 +412,7 @@ def build_tiny_policy() -> Policy:
         RanksSection,
         section=sections["08"],
         job_types=job_types,
+        job_titles_scope=None,
         role_flow=role_flow,
         rank_image=rank_image,
         katz_model=katz,
@@ -545,13 +552,16 @@ def build_tiny_policy() -> Policy:
         Policy,
         meta=record(
             Meta,
+            absent=PROSE_FIELDS,
             title=Text("テスト方針", "Test policy"),
             revision=Text("令和6年9月改定", "Revised September 2024"),
             contact=record(Contact, name=Text("人事担当課", "the HR division")),
         ),
         terminology=[],
         glossary=glossary,
-        organisation=record(Organisation),
+        organisation=record(
+            Organisation, absent=("target_image", "growth_actions", "development_plans", "growth_cycle")
+        ),
         key_values=[],
         key_value_actions=[],
         orientations=orientations,
@@ -572,6 +582,19 @@ def build_tiny_policy() -> Policy:
         sections=sections,
     )
 
+
+# meta.yml's parts the tiny policy leaves out on purpose (PROSE_KINDS are rendered from the real data)
+PROSE_FIELDS = (
+    "published",
+    "top_message",
+    "vision",
+    "philosophy",
+    "comprehensive_plan",
+    "basic_concept",
+    "detailed_part",
+    "cover_note",
+    "revision_history",
+)
 
 # Page kinds that read the prose of Policy.meta and Policy.organisation, which the tiny policy
 # leaves out: these are rendered from the real data instead.
