@@ -6,6 +6,7 @@ one edit of this file.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import PurePosixPath
 
 # policy_data/initiatives/NNN.yml: one file per initiative, whose number names its page
@@ -71,6 +72,18 @@ def anchor_of(page: str) -> str:
     """An id naming a page and its place, for a list of pages: "ranks/chief.md#x" → "ranks-chief--x"."""
     path, _, fragment = page.partition("#")
     return path.removesuffix(".md").replace("/", "-") + (f"--{fragment}" if fragment else "")
+
+
+def link(target: str, here: str) -> str:
+    """The page at address `target` as a link from the folder `here`, both from the site root (directory
+    addresses): "ranks/deputy-manager/" from "ranks/chief/" → "../deputy-manager/", the folder itself → "./"."""
+    relative = file_link(target, here)
+    return "./" if relative == "." else relative + "/"
+
+
+def file_link(target: str, here: str) -> str:
+    """The file (or folder) at `target` from the site root as a link from the folder `here`."""
+    return posixpath.relpath(target or ".", here.rstrip("/") or ".")
 
 
 # The policy's numbered sections (as its page pointers name them: "see ... (P7)" → "05") and where each stands.

@@ -11,8 +11,8 @@ mkdocs.yml's extra_javascript instead.
 from __future__ import annotations
 
 import json
-import posixpath
 
+from . import addresses
 from .growth import MESSAGES as GROWTH_WORDS
 from .pages import kinds
 from .ui import label
@@ -38,6 +38,5 @@ def page_scripts(kind: str, language: str, here: str) -> list[dict[str, str]]:
         return json.dumps(table, ensure_ascii=False, separators=(",", ":")) if table else ""
 
     return [
-        {"src": posixpath.relpath(f"{FOLDER}{name}.js", here or "."), "words": words(name)}
-        for name in kinds()[kind].scripts
+        {"src": addresses.file_link(f"{FOLDER}{name}.js", here), "words": words(name)} for name in kinds()[kind].scripts
     ]

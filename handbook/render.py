@@ -161,11 +161,13 @@ class PageRenderer:
         self.histories = {history.id: history for history in item_histories(policy)}
         self.separators = separators(language)
 
+    def _base(self, spec) -> str:
+        """The folder the page's links start from, where the generator resolves them (see links)."""
+        return url_prefix(self.language) + (spec.url if self.links == "address" else posixpath.dirname(spec.path))
+
     def relative(self, spec, target: str) -> str:
-        """A link from the page of spec to target (an address from the site root, the language's folder included),
-        starting where the generator resolves it (see links)."""
-        base = url_prefix(self.language) + (spec.url if self.links == "address" else posixpath.dirname(spec.path))
-        return posixpath.relpath(target or ".", base.rstrip("/") or ".")
+        """A link from the page of spec to the file target (from the site root, the language's folder included)."""
+        return addresses.file_link(target, self._base(spec))
 
     def title(self, path: str) -> str:
         return self.specs[path].title[self.language]
@@ -189,8 +191,7 @@ class PageRenderer:
             target, _, fragment = target.partition("#")
             if target not in self.specs:
                 raise KeyError(f"{spec.path} links to {target}, which is not a page of the handbook")
-            link = relative(url_prefix(language) + self.specs[target].url)
-            address = "./" if link == "." else link + "/"
+            address = addresses.link(url_prefix(language) + self.specs[target].url, self._base(spec))
             return f"{address}#{fragment}" if fragment else address
 
         def download(name: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,13 +86,13 @@ class Build:
             "print_running_header": print_running_header(title, site_name, language),
             "address": (self.site_url or "/") + here,  # printed: in full when the site's address is known
             "chrome": {
-                name: _relative(url_prefix(language) + self.specs[path].url, here)
+                name: addresses.link(url_prefix(language) + self.specs[path].url, here)
                 for name, path in CHROME_PAGES.items()
             },
             # the language's feed, for browsers and feed readers to find (relative: the theme's script fetches a
             # sitemap.xml beside every <link rel="alternate"> of the head, which must stay on the site's own server)
             "feed": {
-                "href": posixpath.relpath(url_prefix(language) + FEED_FILE, here or "."),
+                "href": addresses.file_link(url_prefix(language) + FEED_FILE, here),
                 "title": feed_title(self.policy, language),
             }
             if feeds_published(self.history, self.site_url)
@@ -102,7 +101,7 @@ class Build:
                 {
                     "lang": other,
                     "name": label("language_name")[other],
-                    "link": _relative(url_prefix(other) + spec.url, here),
+                    "link": addresses.link(url_prefix(other) + spec.url, here),
                 }
                 for other in LANGUAGES
             ],
@@ -140,12 +139,6 @@ def theme_settings(build: Build, language: str) -> dict:
         "permalink_title": heading_link_title(language),
         "extra": {"handbook": words, "not_found": not_found_page(site_path(build.site_url))},
     }
-
-
-def _relative(target: str, here: str) -> str:
-    """The address `target` (from the site root, directory URLs) as a link from the page at `here`."""
-    relative = posixpath.relpath(target or ".", here or ".")
-    return "./" if relative == "." else relative + "/"
 
 
 _current: Build | None = None

@@ -3,9 +3,7 @@ overrides/assets/growth.js)."""
 
 from __future__ import annotations
 
-import posixpath
-
-from .. import growth
+from .. import addresses, growth
 from ..model import Text
 from ..ui import label
 from . import PageKind, PageSpec
@@ -26,7 +24,7 @@ def sheet_view(renderer, spec: PageSpec) -> dict:
     initiatives = {i.number: i for i in policy.initiatives}
 
     def sheet_href(other) -> str:
-        return posixpath.relpath(renderer.specs[other.self_check_page].url, spec.url) + "/"
+        return addresses.link(renderer.specs[other.self_check_page].url, spec.url)
 
     return {
         "rank": rank,
