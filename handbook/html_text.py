@@ -11,7 +11,8 @@ from html.parser import HTMLParser
 
 # Elements that start a new line of text.
 _BLOCK = set("p li dt dd td th h1 h2 h3 h4 h5 caption summary figcaption div section".split())
-_VOID = set("area base br col embed hr img input link meta source track wbr".split())
+# Elements with no end tag (HTML's void elements).
+VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _HEADINGS = {"h2", "h3", "h4"}
 # Left out of the text: permalinks (¶), editor's notes, charts (their words are in the text around them),
 # and what a page shows only on paper or marks as not its content: data-search-exclude, or Pagefind's own
@@ -108,7 +109,7 @@ class PageText(HTMLParser):
             return
         if not self._open:
             self.blocks.append(Block(tag, self._offset(), tag_end))
-        if closed or tag in _VOID:
+        if closed or tag in VOID:
             return
         classes = set((attributes.get("class") or "").split())
         skipped = (

@@ -19,6 +19,8 @@ from functools import cache, lru_cache
 
 import budoux
 
+from .html_text import VOID
+
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff01-\uff5e]")  # Japanese punctuation (「。」) included
 _TERM_PARTS = re.compile(r"[・／（）()「」\s]+")
 _AFTER_SEPARATOR = re.compile(r"(?<=\S)[・／](?=\S)")
@@ -28,7 +30,6 @@ _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)")
 # Elements whose text is not laid out as lines of the page, or where markup is not allowed.
 _UNTOUCHED = {"script", "style", "title", "textarea", "svg", "code", "pre", "option", "template"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # An element whose text is held on one line, cut with "…" (the header's titles): Chromium breaks at a <wbr>
 # even under `white-space: nowrap`, which drew the rest of the title below the header.
 ONE_LINE = "data-one-line"
@@ -95,7 +96,7 @@ class PhraseBreaker:
             if index % 2:  # a tag
                 match = _TAG_NAME.match(part)
                 name = match.group(1).lower() if match else ""
-                closing, void = part.startswith("</"), name in _VOID or part.endswith("/>")
+                closing, void = part.startswith("</"), name in VOID or part.endswith("/>")
                 if name in _UNTOUCHED and not part.endswith("/>"):
                     inside[name] = inside.get(name, 0) + (-1 if closing else 1)
                 if name in _CELLS:
@@ -182,7 +183,7 @@ def mark_other_language(document: str, language: str) -> str:
         if index % 2:
             match = _TAG_NAME.match(part)
             name = match.group(1).lower() if match else ""
-            closing, void = part.startswith("</"), name in _VOID or part.endswith("/>")
+            closing, void = part.startswith("</"), name in VOID or part.endswith("/>")
             if name in _UNTOUCHED and not void:
                 untouched += -1 if closing else 1
             if closing:

@@ -7,9 +7,8 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from handbook.html_text import PageText
+from handbook.html_text import VOID, PageText
 
-_VOID = set("area base br col embed hr img input link meta source track wbr".split())
 _PRINT_ADDRESS = re.compile(r'<span class="print-address">(.*?)</span></div>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
 _RUNNING_HEADER = re.compile(r"@top-left \{ content: (\"[^\"]*\");")
@@ -35,7 +34,7 @@ class _Chrome(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         classes = (a.get("class") or "").split()
-        if tag in _VOID:
+        if tag in VOID:
             return
         self._open.append(tag)
         if tag == "nav" and "md-nav--primary" in classes:

@@ -13,15 +13,13 @@ from pathlib import Path
 import pytest
 from hostile_project import COMMIT_TITLE, TAG, HostileProject, make_hostile_project
 
+from handbook.html_text import VOID
 from handbook_testing import made_once
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory) -> HostileProject:
     return made_once(tmp_path_factory, "hostile", make_hostile_project)
-
-
-_VOID = set("area base br col embed hr img input link meta source track wbr".split())
 
 
 class _Planted(HTMLParser):
@@ -43,7 +41,7 @@ class _Planted(HTMLParser):
             self.found.append((tag.removeprefix(TAG), " > ".join(self.open[-3:])))
         names = [name for name, _ in attrs if name.startswith(TAG)]
         self.found += [(name.removeprefix(TAG), f"an attribute of <{tag}>") for name in names]
-        if tag not in _VOID:
+        if tag not in VOID:
             classes = dict(attrs).get("class") or ""
             self.open.append(tag + "".join(f".{c}" for c in classes.split()[:1]))
 
