@@ -7,6 +7,7 @@ one edit of this file.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 # policy_data/initiatives/NNN.yml: one file per initiative, whose number names its page
@@ -81,6 +82,7 @@ def link(target: str, here: str) -> str:
     return "./" if relative == "." else relative + "/"
 
 
+@lru_cache(maxsize=65536)  # a build asks for the same few thousand links on both languages' pages
 def file_link(target: str, here: str) -> str:
     """The file (or folder) at `target` from the site root as a link from the folder `here`."""
     return posixpath.relpath(target or ".", here.rstrip("/") or ".")

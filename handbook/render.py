@@ -8,7 +8,6 @@ table of contents; their text is turned into character references so Markdown re
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -143,17 +142,11 @@ class PageRenderer:
         language: str,
         history: History | None = None,
         site_url: str | None = None,
-        links: str = "address",
     ):
-        """site_url: the site's address (mkdocs.yml), when it is known. links: whom the relative links of the
-        content are written for (handbook.build.Build): "address", relative to the page's address (MkDocs keeps
-        such links as written), or "source", relative to the folder of the page's source file (Zensical resolves
-        every link of the content from there, raw HTML included)."""
-        if links not in ("address", "source"):
-            raise ValueError(f"links must be 'address' or 'source', not {links!r}")
+        """site_url: the site's address (mkdocs.yml), when it is known. The content's relative links are written
+        from the page's address: no generator resolves them again (handbook.build.blocks)."""
         self.policy = policy
         self.language = language
-        self.links = links
         self.history = history  # handbook.history: the changes page and each page's date (None: not read)
         self.site_url = site_url  # mkdocs.yml site_url: the site's address, when it is known
         self.specs = {spec.path: spec for spec in page_specs(policy)}
@@ -162,8 +155,8 @@ class PageRenderer:
         self.separators = separators(language)
 
     def _base(self, spec) -> str:
-        """The folder the page's links start from, where the generator resolves them (see links)."""
-        return url_prefix(self.language) + (spec.url if self.links == "address" else posixpath.dirname(spec.path))
+        """The page's address, which its links start from."""
+        return url_prefix(self.language) + spec.url
 
     def relative(self, spec, target: str) -> str:
         """A link from the page of spec to the file target (from the site root, the language's folder included)."""
@@ -239,7 +232,10 @@ class PageRenderer:
         )
         context.update(kind_of(spec).context(self, spec))
         try:
-            text = environment().get_template(f"{spec.kind}.md.j2").render(context)
+            # the line a printout begins with (print only), then the page
+            with_policy = kind_of(spec).prints_policy
+            text = environment().get_template("_print_source.j2").render(context, with_policy=with_policy)
+            text += environment().get_template(f"{spec.kind}.md.j2").render(context)
             if self.history is not None and self.history.available and spec.path != CHANGES_PAGE:
                 # The date the page's content last changed and its entries on the changes page, after the content.
                 entries = self.history.entries_for(spec.path, language)

@@ -19,6 +19,7 @@ tools are indexed by their name and what they are for (PageKind.tool), not by th
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -35,6 +36,7 @@ from pathlib import Path
 import yaml
 from sudachipy import Dictionary, SplitMode
 
+from .data import DATA_DIR, load_policy
 from .html_text import PageText, article
 from .model import LANGUAGES, Policy
 from .pages import PageSpec, kind_of
@@ -248,3 +250,16 @@ def write_search_index(policy: Policy, site_dir: Path) -> int:
         for path in output.glob(unused):
             path.unlink()
     return count
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m handbook.search_index SITE_DIR`: index a built site again (the preview does, after an edit)."""
+    parser = argparse.ArgumentParser(description="Write the search index of a built handbook site.")
+    parser.add_argument("site_dir", type=Path)
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help="the policy_data folder (default: this checkout's)")
+    arguments = parser.parse_args(argv)
+    write_search_index(load_policy(arguments.data), arguments.site_dir)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,10 +1,11 @@
 """Preview the handbook while editing its data: `bash scripts/serve.sh` runs this.
 
-An edit of a YAML file reaches the browser in about a second: the data is read and checked again, every
-page's content is rendered again (both languages, well under a second), and only the pages whose content
-changed are rebuilt by MkDocs (`--dirty`: their stubs are touched). A change of the navigation (a title), of
-a template or of the theme rebuilds everything. The search index follows a moment later. Open pages reload by
-themselves.
+An edit of a YAML file reaches the browser in well under a second: the data is read and checked again; the page
+open in the browser is rendered again and, if it changed, rebuilt by MkDocs alone (`--dirty`: its stub is
+touched) and served; then every page's content is rendered again and the other pages whose content changed are
+rebuilt, unless the file was saved again meanwhile (the next rebuild does them). A change of the navigation (a
+title), of a template or of the theme rebuilds everything. The search index follows a moment later, written by
+another process. Open pages reload by themselves.
 
 When the data has a fault, every page shows the fault (in Japanese, then English, with file, line and field)
 instead of hanging; fixing the file brings the site back. Starting with broken data shows the same page. Until
@@ -43,10 +44,10 @@ from handbook.build import Build, prepare  # noqa: E402
 from handbook.data import load_policy  # noqa: E402
 from handbook.errors import PolicyDataError  # noqa: E402
 from handbook.model import LANGUAGES  # noqa: E402
-from handbook.search_index import write_search_index  # noqa: E402
-from handbook.site import mkdocs_nav, page_specs  # noqa: E402
+from handbook.site import mkdocs_nav  # noqa: E402
 
 REPOSITORY = Path(__file__).resolve().parent.parent
+DATA = REPOSITORY / "policy_data"
 WATCHED = ["policy_data", "handbook", "overrides", "mkdocs.yml", "mkdocs_hooks.py", "macros.py"]
 log = logging.getLogger("preview")
 
@@ -66,16 +67,56 @@ def reload_script(version: int) -> str:
     return RELOAD_SCRIPT % version
 
 
+class Indexer:
+    """The preview's search index, written again after each rebuild by another process (in this one, its work would
+    hold up the next rebuild): one at a time; asked again while one runs, it runs once more when that one ends."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
+        self.lock = threading.Lock()
+        self.process: subprocess.Popen | None = None
+        self.again = self.stopped = False
+
+    def run(self) -> None:
+        with self.lock:
+            if self.process is not None:
+                self.again = True
+            elif not self.stopped:
+                self._start()
+
+    def _start(self) -> None:
+        command = [sys.executable, "-m", "handbook.search_index", str(self.site_dir), "--data", str(DATA)]
+        self.process = subprocess.Popen(command, cwd=REPOSITORY)
+        threading.Thread(target=self._wait, args=(self.process,), name="preview-search", daemon=True).start()
+
+    def _wait(self, process: subprocess.Popen) -> None:
+        process.wait()
+        with self.lock:
+            self.process = None
+            if self.again and not self.stopped:
+                self.again = False
+                self._start()
+
+    def stop(self) -> None:
+        with self.lock:
+            self.stopped = True
+            process = self.process
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=30)
+
+
 class Preview:
     def __init__(self, site_dir: Path):
         self.site_dir = site_dir
         self.version = 0  # 0 until the first build (or the first fault)
         self.fault: str | None = None
         self.building = False
+        self.rest_left = False  # pages other than the one in view wait for the edits to pause (see watch)
         self.fingerprints: dict[tuple[str, str], str] = {}
         self.nav: list | None = None
         self.lock = threading.Lock()
-        self.indexing = threading.Lock()
+        self.indexer = Indexer(site_dir)
         self.viewed: list[tuple[str, str]] = []  # (language, address) of pages recently requested, newest first
 
     # Building
@@ -101,58 +142,72 @@ class Preview:
             config.plugins.on_shutdown()
 
     @staticmethod
-    def _page_contents(build: Build) -> tuple[dict[tuple[str, str], str], list]:
-        """Every page rendered by the build's own step (the generator then draws them without rendering again)."""
-        fingerprints = {}
-        for language in LANGUAGES:
-            for page in build.pages(language):
-                text = page.meta["title"] + "\n" + page.markdown
-                fingerprints[language, page.path] = hashlib.sha1(text.encode("utf-8")).hexdigest()
-        return fingerprints, [mkdocs_nav(build.policy, language) for language in LANGUAGES]
+    def _fingerprint(build: Build, language: str, path: str) -> str:
+        """What a reader would see of a page's own content, rendered by the build's own step (the generator then
+        draws it without rendering it again)."""
+        page = build.page(path, language)
+        return hashlib.sha1((page.meta["title"] + "\n" + page.content).encode("utf-8")).hexdigest()
 
-    def rebuild(self, full: bool) -> None:
-        """Check the data, then rebuild what changed (or everything); on a fault, show it instead."""
+    def _changed_in_view(self, build: Build) -> tuple[str, str] | None:
+        """The page open in a browser most recently whose content this build changes: (language, source path)."""
+        url_to_path = {spec.url: spec.path for spec in build.specs.values()}
+        with self.lock:
+            viewed = [(language, url_to_path.get(url)) for language, url in self.viewed]
+        for language, path in viewed:
+            if path and self._fingerprint(build, language, path) != self.fingerprints.get((language, path)):
+                return language, path
+        return None
+
+    def rebuild(self, full: bool, rest_later: bool = False) -> bool:
+        """Check the data, then rebuild what changed (or everything); on a fault, show it instead. rest_later:
+        when the page in view changed, only it is rebuilt now; returns whether the other pages were left."""
         self.building = True
         try:
-            self._rebuild(full)
+            return self._rebuild(full, rest_later)
         finally:
             self.building = False
+        self.rest_left = False  # pages other than the one in view wait for the edits to pause (see watch)
 
-    def _rebuild(self, full: bool) -> None:
+    def _rebuild(self, full: bool, rest_later: bool) -> bool:
         started = time.perf_counter()
-        fingerprints: dict = {}  # none until the data is read: a build stopped half way rebuilds everything next
+        began = False  # whether the site was being written: a build stopped half way rebuilds everything next
         try:
             build = Build(REPOSITORY, site_url=os.environ.get("HANDBOOK_SITE_URL"))
-            policy = build.policy
-            fingerprints, nav = self._page_contents(build)
-            changed_pages = {key for key in fingerprints if fingerprints[key] != self.fingerprints.get(key)}
-            changed = {path for _, path in changed_pages}
+            nav = [mkdocs_nav(build.policy, language) for language in LANGUAGES]
             # after a fault the site still holds the last good build: only what changed since then is rebuilt
             full = full or nav != self.nav or not self.fingerprints
+            shown = {} if full else dict(self.fingerprints)  # the content of each page the site holds
+            first = None if full else self._changed_in_view(build)
+            if first:
+                # The changed page someone is looking at, in its language, alone: it is served at once.
+                language, path = first
+                began = True
+                self._touch({path})
+                prepare(build)
+                self._mkdocs(dirty=True, language=language)
+                shown[first] = self._fingerprint(build, language, path)
+                with self.lock:
+                    self.fault, self.fingerprints, self.version = None, shown, self.version + 1
+                log.info("Rebuilt %s in '%s' in %.1f s", path, language, time.perf_counter() - started)
+                if rest_later:
+                    return True  # the next rebuild compares every page with what the site holds
+            fingerprints = {
+                (language, path): self._fingerprint(build, language, path)
+                for language in LANGUAGES
+                for path in build.specs
+            }
+            changed = {path for key, path in fingerprints if fingerprints[key, path] != shown.get((key, path))}
             if full:
+                began = True
                 prepare(build)
                 self._mkdocs(dirty=False)
             elif changed:
-                # First the changed page someone is looking at, in its language (else the changed pages in
-                # Japanese), so that it is served at once; then the rest, in both languages.
-                url_to_path = {spec.url: spec.path for spec in page_specs(policy)}
-                with self.lock:
-                    viewed = [(language, url_to_path.get(url)) for language, url in self.viewed]
-                language, first = next(
-                    ((lang, {path}) for lang, path in viewed if (lang, path) in changed_pages),
-                    (LANGUAGES[0], {path for lang, path in changed_pages if lang == LANGUAGES[0]} or changed),
-                )
-                self._touch(first)
-                prepare(build)
-                self._mkdocs(dirty=True, language=language)
-                with self.lock:
-                    self.version += 1
-                log.info("Rebuilt %s in '%s' in %.1f s", _pages(first), language, time.perf_counter() - started)
+                began = True
                 self._touch(changed)
                 prepare(build)
                 self._mkdocs(dirty=True)
-            elif self.fault is None:
-                return  # nothing a reader would see has changed
+            elif self.fault is None and not first:
+                return False  # nothing a reader would see has changed
         except (Exception, SystemExit) as stopped:  # noqa: BLE001 - whatever stops a build is shown; the preview goes on
             # A file saved broken while MkDocs was building fails inside the build (mkdocs-macros even exits on a
             # macro's error): what the reader needs is the data's fault, said as validate.py says it.
@@ -160,21 +215,23 @@ class Preview:
             if isinstance(stopped, (PolicyDataError, Abort)):
                 fault = str(stopped)
             try:
-                load_policy(REPOSITORY / "policy_data")
+                load_policy(DATA)
             except PolicyDataError as data_fault:
                 fault = str(data_fault)
             with self.lock:
                 self.fault, self.version = fault, self.version + 1
-                if fingerprints:  # the build had begun: the site may be half rebuilt, so all is built again
+                if began:  # the site may be half rebuilt, so all is built again
                     self.fingerprints = {}
             log.error("%s", fault)
-            return
+            return False
         with self.lock:
+            if full or changed or self.fault is not None:  # else the page in view was all that changed: shown already
+                self.version += 1
             self.fault, self.fingerprints, self.nav = None, fingerprints, nav
-            self.version += 1
         log.info("Rebuilt %s in %.1f s", "every page" if full else _pages(changed), time.perf_counter() - started)
         if not full:  # the search index catches up after the pages are served, without holding up the next edit
-            threading.Thread(target=self._index, args=(policy,), name="preview-search", daemon=True).start()
+            self.indexer.run()
+        return False
 
     @staticmethod
     def _touch(paths: set[str]) -> None:
@@ -189,11 +246,11 @@ class Preview:
         with self.lock:
             self.viewed = ([page] + [seen for seen in self.viewed if seen != page])[:10]
 
-    def _index(self, policy) -> None:
-        with self.indexing:  # one index at a time; an edit during indexing is indexed by the next run
-            write_search_index(policy, self.site_dir)
+    def watch(self, interval: float = 0.2, pause: float = 1.0) -> None:
+        """Rebuild after each change of the watched files. A data edit that changes the page in view rebuilds that
+        page at once and the other pages it changes once the edits pause (for `pause` seconds): a maintainer
+        saving one edit after another sees each one without waiting for the pages they are not looking at."""
 
-    def watch(self, interval: float = 0.2) -> None:
         def snapshot() -> dict[Path, int]:
             files = {}
             for name in WATCHED:
@@ -205,7 +262,7 @@ class Preview:
 
         before, head = snapshot(), _head()  # taken first, so an edit saved during the first build is built next
         self.rebuild(full=True)
-        polls = 0
+        polls, last_edit = 0, time.monotonic()
         while True:
             time.sleep(interval)
             now = snapshot()
@@ -215,13 +272,15 @@ class Preview:
                 touched = {f for f in set(now) | set(before) if now.get(f) != before.get(f)}
                 data_only = all((REPOSITORY / "policy_data") in f.parents for f in touched)
                 before, head = now, new_head
-                self.rebuild(full=not data_only)
+                self.rest_left, last_edit = self.rebuild(full=not data_only, rest_later=data_only), time.monotonic()
+            elif self.rest_left and time.monotonic() - last_edit >= pause:
+                self.rest_left = self.rebuild(full=False)
 
     # Serving
 
     def state(self) -> dict:
         with self.lock:
-            return {"version": self.version, "fault": self.fault, "building": self.building}
+            return {"version": self.version, "fault": self.fault, "building": self.building or self.rest_left}
 
 
 def _head() -> str:
@@ -335,7 +394,7 @@ def main() -> None:
     finally:
         signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second stop must not cut the clean-up short
         server.shutdown()
-        preview.indexing.acquire(timeout=30)  # a search index being written would refill the folder
+        preview.indexer.stop()  # a search index being written would refill the folder
         shutil.rmtree(site_dir, ignore_errors=True)
 
 

@@ -1,7 +1,8 @@
 """What the handbook does to the pages a generator drew, and what it writes beside them.
 
-Each page is finished in one pass (PageFinisher.page): the theme's markup mended, text in the other language
-marked, Japanese phrase boundaries marked. Then the site's outputs are written once (write_outputs).
+Each page is finished in one pass (PageFinisher.page): the handbook's HTML blocks put back in place of their
+placeholders, the theme's markup mended, text in the other language marked, Japanese phrase boundaries marked.
+Then the site's outputs are written once (write_outputs).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..model import Policy
 from ..search_index import write_search_index
 from ..sitemap import finish_sitemaps
 from ..typography import PhraseBreaker, mark_other_language, policy_terms
+from .blocks import put_back
 
 # Material markup that its base template writes outside any block an override could replace:
 # - the drawer's overlay is a <label> for a hidden checkbox with no text (a label of nothing to WCAG checkers);
@@ -58,12 +60,15 @@ def _phrase_breaker(policy: Policy) -> PhraseBreaker:
 
 
 class PageFinisher:
-    """Finishes the pages of one build: created once, with the policy read once."""
+    """Finishes the pages of one build: created once, with the policy read once, and the blocks the build's
+    pages set aside (filled as the pages are rendered)."""
 
-    def __init__(self, policy: Policy):
+    def __init__(self, policy: Policy, blocks: dict[str, str] | None = None):
         self.breaker = _phrase_breaker(policy)
+        self.blocks = {} if blocks is None else blocks
 
     def page(self, html: str, language: str) -> str:
+        html = put_back(html, self.blocks)
         for pattern, replacement in THEME_FIXES:
             html = pattern.sub(replacement, html)
         return self.breaker.break_html(mark_other_language(html, language))

@@ -23,6 +23,7 @@ from ..site import (
     url_prefix,
 )
 from ..ui import label
+from .blocks import set_aside
 from .finish import PageFinisher
 
 # Pages the theme's chrome links from every page: the footer's accessibility statement, and the ways on that the
@@ -44,31 +45,30 @@ def validate(project: Path) -> Policy:
 class RenderedPage:
     path: str  # the source path, e.g. "ranks/chief.md"
     language: str
-    markdown: str  # the content, for the generator to draw
+    content: str  # the page as rendered: Markdown headings between the handbook's HTML blocks
+    markdown: str  # what the generator draws: the content with each block set aside (handbook.build.blocks)
     meta: dict = field(default_factory=dict)  # what the theme shows around it (see Build.meta)
 
 
 class Build:
-    """One build of the site: the data read once, its history, a renderer per language and the page finisher.
+    """One build of the site: the data read once, its history, a renderer per language, the HTML blocks its
+    pages set aside from the generator and the page finisher that puts them back. `site_url` is the site's
+    address when it is known (mkdocs.yml site_url)."""
 
-    `links` says whom relative links in a page's content are written for: "address" (relative to the page's
-    address, which MkDocs keeps as it is) or "source" (relative to the page's source file, from which Zensical
-    resolves every link again). `site_url` is the site's address when it is known (mkdocs.yml site_url)."""
-
-    def __init__(self, project: Path, links: str = "address", site_url: str | None = None):
+    def __init__(self, project: Path, site_url: str | None = None):
         self.project = Path(project)
         self.site_url = site_url
         self.policy = validate(self.project)
         self.history: History = site_history(self.project)
-        self.links = links
         self.specs = {spec.path: spec for spec in page_specs(self.policy)}
+        self.blocks: dict[str, str] = {}
         self._renderers: dict[str, PageRenderer] = {}
         self._finisher: PageFinisher | None = None
         self._pages: dict[tuple[str, str], RenderedPage] = {}
 
     def renderer(self, language: str) -> PageRenderer:
         if language not in self._renderers:
-            self._renderers[language] = PageRenderer(self.policy, language, self.history, self.site_url, self.links)
+            self._renderers[language] = PageRenderer(self.policy, language, self.history, self.site_url)
         return self._renderers[language]
 
     def meta(self, path: str, language: str) -> dict:
@@ -113,9 +113,10 @@ class Build:
         then draws them without rendering them again)."""
         key = (path, language)
         if key not in self._pages:
-            self._pages[key] = RenderedPage(
-                path, language, self.renderer(language).render(path), self.meta(path, language)
-            )
+            content = self.renderer(language).render(path)
+            markdown, blocks = set_aside(content)
+            self.blocks.update(blocks)
+            self._pages[key] = RenderedPage(path, language, content, markdown, self.meta(path, language))
         return self._pages[key]
 
     def pages(self, language: str) -> list[RenderedPage]:
@@ -124,7 +125,7 @@ class Build:
     @property
     def finisher(self) -> PageFinisher:
         if self._finisher is None:
-            self._finisher = PageFinisher(self.policy)
+            self._finisher = PageFinisher(self.policy, self.blocks)
         return self._finisher
 
 
@@ -154,12 +155,12 @@ def prepare(build: Build) -> None:
     _prepared = build
 
 
-def start(project: Path, links: str = "address", site_url: str | None = None) -> Build:
+def start(project: Path, site_url: str | None = None) -> Build:
     """Begin a build (the generator's adapter calls it once, before any page): the data is read here, unless the
     build was prepared."""
     global _current, _prepared
-    wanted = (Path(project), links, site_url)
-    if _prepared is not None and (_prepared.project, _prepared.links, _prepared.site_url) == wanted:
+    wanted = (Path(project), site_url)
+    if _prepared is not None and (_prepared.project, _prepared.site_url) == wanted:
         _current, _prepared = _prepared, None
     else:
         _current = Build(*wanted)

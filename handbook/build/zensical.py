@@ -8,7 +8,8 @@ the handbook's own steps around one `zensical build` per language.
     .venv/bin/python -m handbook.build.zensical OUT_DIR --zensical .venv-zensical/bin/zensical
 
 (scripts/build_with_zensical.sh sets up both environments and runs this.) Zensical resolves every relative
-link of a page's content from the folder of its source file, so the pages are rendered with links="source".
+link of a page's content again, from the folder of its source file; it never sees the handbook's links, which
+stay in the blocks set aside from it (handbook.build.blocks) until the finish step.
 """
 
 from __future__ import annotations
@@ -143,7 +144,7 @@ def build_site(project: Path, out: Path, zensical: str, work: Path | None = None
     project = Path(project).resolve()
     work = Path(work).resolve() if work else project / WORK
     zensical = str(Path(zensical).resolve()) if "/" in zensical else zensical  # it runs in each language's folder
-    build = Build(project, links="source", site_url=site_url(project))
+    build = Build(project, site_url=site_url(project))
     swap = SiteSwap(out)
     try:
         drawn = {}

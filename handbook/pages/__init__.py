@@ -72,6 +72,9 @@ class PageKind:
     # The script modules its pages load (overrides/assets/js/<name>.js, handbook/page_scripts.py): those of the
     # controls its template has (a scrolling table, a print button, the growth record, the explorer's filters).
     scripts: tuple[str, ...] = ()
+    # Its printout names the policy and its revision at the top, not only the site and the page's address: what a
+    # staff member takes to an interview (a rank's page, a self-check sheet).
+    prints_policy: bool = False
 
     def specs(self, policy: Policy) -> list[PageSpec]:
         if self.pages is not None:

@@ -24,5 +24,6 @@ KINDS = [
         context=lambda renderer, spec: {"rank": spec.entity, "comparison_page": comparison_page},
         keywords=_rank_words,
         scripts=("print",),
+        prints_policy=True,
     ),
 ]

@@ -53,5 +53,6 @@ KINDS = [
         derived=True,
         in_book=False,
         scripts=("growth/main", "print", "tables"),
+        prints_policy=True,
     )
 ]

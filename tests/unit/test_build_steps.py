@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import markdown
 import pytest
 from tiny_policy import build_tiny_policy
 
 from handbook.build import Build, PageFinisher, SiteSwap
+from handbook.build.blocks import put_back, set_aside
 from handbook.build.zensical import language_config, merge
 from handbook.data import DATA_DIR
 
@@ -82,14 +85,55 @@ def test_a_page_meta_gives_the_theme_its_title_twins_and_running_header(build):
     assert [a["link"] for a in home["alternate"]] == ["./", "en/"]
 
 
-@pytest.mark.parametrize(
-    ("links", "expected"), [("address", 'href="../deputy-manager/"'), ("source", 'href="deputy-manager/"')]
-)
-def test_links_are_written_for_the_generator_that_resolves_them(links, expected):
-    """MkDocs keeps a link as written (relative to the page's address, /ranks/chief/); Zensical resolves it
-    again from the source file's folder (ranks/), so the same link is written one level up less."""
-    page = Build(REPOSITORY_ROOT, links=links).page("ranks/chief.md", "ja")
-    assert expected in page.markdown
+def test_the_generator_draws_headings_and_the_finish_step_puts_the_handbook_s_html_back(build):
+    """The generator gets the page's headings (its title and table of contents) and a placeholder paragraph for
+    each block of the handbook's HTML, which it draws as Python-Markdown does; the finish step puts the blocks back,
+    their links as written (relative to the page's address, /ranks/chief/)."""
+    page = build.page("ranks/chief.md", "ja")
+    assert "# 主査級" in page.markdown.split("\n") and "## 基本的な役割 { #roles }" in page.markdown.split("\n")
+    assert "<" not in page.markdown, "no HTML reaches the generator's Markdown parser"
+    drawn = markdown.markdown(page.markdown, extensions=["attr_list", "toc"])
+    finished = build.finisher.page(f"<article>{drawn}</article>", "ja")
+    assert "handbookblock" not in finished
+    assert '<a href="../deputy-manager/">' in finished and '<h2 id="roles">' in finished
+    order = ['<h2 id="roles">', 'class="duties"', '<h2 id="competencies">']
+    assert [finished.index(part) for part in order] == sorted(finished.index(part) for part in order)
+
+
+def test_no_link_reaches_the_generator(build):
+    """Zensical rewrites every link it sees from the source file's folder: links belong in the blocks set aside
+    (a heading holds text only)."""
+    for language in ("ja", "en"):
+        for page in build.pages(language):
+            assert not re.search(r"\b(?:href|src)=", page.markdown), (page.path, language)
+
+
+def test_only_whole_blocks_of_html_are_set_aside():
+    content = "\n".join(
+        [
+            "# Title",
+            '<div class="a">',
+            "# not a heading: inside the block",  # data text on a line of its own stays in its block
+            "<br>",
+            "</div>",
+            '<span id="areas"></span>',  # inline: Markdown makes it a paragraph, as it did
+            "<section><p>one</p>",
+            "",
+            "<p>two</p></section>",
+        ]
+    )
+    markdown_text, blocks = set_aside(content)
+    assert markdown_text.split("\n")[0] == "# Title" and '<span id="areas"></span>' in markdown_text
+    assert sorted(blocks.values()) == [
+        '<div class="a">\n# not a heading: inside the block\n<br>\n</div>',
+        "<section><p>one</p>\n\n<p>two</p></section>",
+    ]
+    drawn = markdown.markdown(markdown_text)
+    assert put_back(drawn, blocks).count("<section>") == 1
+    with pytest.raises(ValueError, match="not closed"):
+        set_aside("<div>\n<p>never closed</p>")
+    with pytest.raises(KeyError, match="did not set aside"):
+        put_back("<p>handbookblock" + "0" * 24 + "</p>", blocks)
 
 
 def test_each_language_of_a_zensical_build_gets_the_handbook_s_navigation_and_words(build):
