@@ -15,9 +15,9 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from handbook.build import SiteSwap, current, start, theme_settings, write_outputs
+from handbook import addresses
+from handbook.build import SiteSwap, abandon, current, start, theme_settings, write_outputs
 from handbook.errors import PolicyDataError
-from handbook.model import LANGUAGES
 from handbook.stubs import write_stubs
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -27,7 +27,7 @@ for _chatty in ("mkdocs.plugins.mkdocs_macros", "mkdocs.plugins.mkdocs_static_i1
     logging.getLogger(_chatty).setLevel(logging.WARNING)
 _depth = 0
 _swap: SiteSwap | None = None
-_not_found: dict[str, str] = {}
+_site: Path | None = None  # the folder the whole site is written to (the English build writes into its en/)
 
 
 def _language(config) -> str:
@@ -43,34 +43,35 @@ def _in_place(site_dir: Path) -> bool:
 
 @event_priority(100)  # before every plugin: bad data must stop the build before any of them acts
 def on_config(config):
-    global _depth, _swap
+    global _depth, _swap, _site
     try:
-        build = start(Path(config.config_file_path).parent, site_url=config["site_url"]) if _depth == 0 else current()
+        search = os.environ.get("HANDBOOK_PREVIEW") != "quick"  # the preview indexes after its quick builds
+        build = start(Path(config.config_file_path).parent, config["site_url"], search) if _depth == 0 else current()
         write_stubs(build.policy, Path(config["docs_dir"]))
     except (PolicyDataError, FileExistsError) as error:
+        abandon()
         raise Abort(str(error)) from None
     settings = theme_settings(build, _language(config))
     config["nav"], config["site_description"] = settings["nav"], settings["description"]
     config["mdx_configs"].setdefault("toc", {})["permalink_title"] = settings["permalink_title"]
     config["extra"].update(settings["extra"])  # read by overrides/ (partials, 404.html)
     _depth += 1
-    if _depth == 1 and not _in_place(Path(config["site_dir"])):
-        _swap = SiteSwap(Path(config["site_dir"]))
-        config["site_dir"] = str(_swap.staging)
+    if _depth == 1:
+        _swap = None if _in_place(Path(config["site_dir"])) else SiteSwap(Path(config["site_dir"]))
+        _site = _swap.staging if _swap else Path(config["site_dir"])
+        config["site_dir"] = str(_site)
     return config
 
 
 def on_post_page(output, page, config):
-    return current().finisher.page(output, _language(config))
+    address = addresses.of_file(Path(page.file.abs_dest_path), _site)
+    return current().finisher.page(output, _language(config), address)
 
 
 def on_post_template(output_content, template_name, config):
-    """Each language build writes the site's one 404.html (both languages in one page); the first's is kept."""
     if template_name != "404.html":
         return output_content
-    if _language(config) == LANGUAGES[0]:
-        _not_found["page"] = current().finisher.page(output_content, LANGUAGES[0])
-    return _not_found.get("page", output_content)
+    return current().finisher.not_found_page(output_content, _language(config))
 
 
 @event_priority(-1000)  # after static-i18n has built the other languages inside its own on_post_build
@@ -79,8 +80,7 @@ def on_post_build(config):
     _depth -= 1
     if _depth > 0:
         return
-    quick = os.environ.get("HANDBOOK_PREVIEW") == "quick"
-    log.info(write_outputs(current(), Path(config["site_dir"]), search=not quick).summary())
+    log.info(write_outputs(current(), Path(config["site_dir"])).summary())
     if _swap is not None:
         config["site_dir"] = str(_swap.commit())
         _swap = None
@@ -88,6 +88,7 @@ def on_post_build(config):
 
 def on_build_error(error, **kwargs):
     global _depth, _swap
+    abandon()
     if _swap is not None:
         log.error("The build failed; the previous site in %s is left as it was.", _swap.final)
         _swap.abandon()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from functools import lru_cache
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 # policy_data/initiatives/NNN.yml: one file per initiative, whose number names its page
 INITIATIVE_DIR = "initiatives"
@@ -80,6 +80,13 @@ def link(target: str, here: str) -> str:
     addresses): "ranks/deputy-manager/" from "ranks/chief/" → "../deputy-manager/", the folder itself → "./"."""
     relative = file_link(target, here)
     return "./" if relative == "." else relative + "/"
+
+
+def of_file(page: Path, site: Path) -> str:
+    """The address, from the site root, of the page written at `page` (an index.html) in the folder `site`:
+    site/en/ranks/chief/index.html → "en/ranks/chief/"."""
+    folder = page.parent.relative_to(site).as_posix()
+    return "" if folder == "." else folder + "/"
 
 
 @lru_cache(maxsize=65536)  # a build asks for the same few thousand links on both languages' pages

@@ -8,7 +8,7 @@ handbook.build.zensical. No module here imports a generator.
 """
 
 from .finish import THEME_FIXES, PageFinisher, write_outputs
-from .steps import Build, RenderedPage, current, prepare, start, theme_settings, validate
+from .steps import Build, RenderedPage, abandon, current, prepare, start, theme_settings, validate
 from .swap import SiteSwap
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "PageFinisher",
     "RenderedPage",
     "SiteSwap",
+    "abandon",
     "current",
     "prepare",
     "start",

@@ -16,8 +16,8 @@ from ..book import copy_books
 from ..exports import write_downloads
 from ..feeds import write_feeds
 from ..history import History
-from ..model import Policy
-from ..search_index import write_search_index
+from ..model import LANGUAGES, Policy
+from ..search_index import SearchIndexer
 from ..sitemap import finish_sitemaps
 from ..typography import PhraseBreaker, mark_other_language, policy_terms
 from .blocks import put_back
@@ -66,12 +66,26 @@ class PageFinisher:
     def __init__(self, policy: Policy, blocks: dict[str, str] | None = None):
         self.breaker = _phrase_breaker(policy)
         self.blocks = {} if blocks is None else blocks
+        self.search: SearchIndexer | None = None  # set when the build makes the search index (Build.index_search)
+        self._not_found: str | None = None
 
-    def page(self, html: str, language: str) -> str:
+    def page(self, html: str, language: str, address: str | None = None) -> str:
+        """A drawn page finished; with its address from the site root ("en/ranks/chief/"), it is also handed to the
+        search index."""
         html = put_back(html, self.blocks)
         for pattern, replacement in THEME_FIXES:
             html = pattern.sub(replacement, html)
-        return self.breaker.break_html(mark_other_language(html, language))
+        html = self.breaker.break_html(mark_other_language(html, language))
+        if self.search is not None and address is not None:
+            self.search.add(address, html)
+        return html
+
+    def not_found_page(self, html: str, language: str) -> str:
+        """The site's one 404 page (both languages in one page), which a generator may draw once per language:
+        the first language's, finished, is kept."""
+        if language == LANGUAGES[0] or self._not_found is None:
+            self._not_found = self.page(html, LANGUAGES[0])
+        return self._not_found
 
 
 @dataclass(frozen=True)
@@ -81,7 +95,7 @@ class Outputs:
     downloads: int
     feeds: int  # 0 without the history or the site's address (the changes page says so)
     sitemaps: int  # 0 without the site's address
-    indexed: int | None  # pages in the search index; None when it was left for the next full build
+    indexed: int | None  # pages in the search index; None when the build made none (the preview's quick builds)
     history: History
 
     def summary(self) -> str:
@@ -90,15 +104,17 @@ class Outputs:
             if self.feeds
             else f"no feeds ({self.history.reason or 'no site address'})"
         )
-        index = f"{self.indexed} pages" if self.indexed is not None else "left for the next full build"
+        index = f"{self.indexed} pages" if self.indexed is not None else "not made by this build"
         return f"Downloads: {self.downloads} files; what changed: {changes}; search index: {index}"
 
 
-def write_outputs(build: Build, site_dir: Path, search: bool = True) -> Outputs:
-    """The downloads, the Atom feeds, the sitemaps and the search index of a drawn and finished site."""
+def write_outputs(build: Build, site_dir: Path) -> Outputs:
+    """The downloads, the Atom feeds, the sitemaps and the search index (when the build makes one) of a drawn and
+    finished site."""
     site_dir = Path(site_dir)
     downloads = write_downloads(build.policy, site_dir) + copy_books(site_dir)  # the PDFs, when the build has them
     feeds = write_feeds(build.history, build.policy, site_dir, build.site_url)
     sitemaps = finish_sitemaps(site_dir, build.site_url)
-    indexed = write_search_index(build.policy, site_dir) if search else None
+    search = build.finisher.search
+    indexed = search.write(site_dir) if search is not None else None
     return Outputs(len(downloads), len(feeds), len(sitemaps), indexed, build.history)

@@ -12,6 +12,7 @@ from ..history import FEED_FILE, History, feeds_published, site_history
 from ..model import LANGUAGES, Policy
 from ..page_scripts import page_scripts
 from ..render import PageRenderer, print_running_header
+from ..search_index import SearchIndexer
 from ..site import (
     heading_link_title,
     mkdocs_nav,
@@ -128,6 +129,15 @@ class Build:
             self._finisher = PageFinisher(self.policy, self.blocks)
         return self._finisher
 
+    def index_search(self) -> None:
+        """Make the search index of the pages this build finishes (write_outputs writes it)."""
+        self.finisher.search = SearchIndexer(self.policy)
+
+    def abandon(self) -> None:
+        """The build failed: stop what it started."""
+        if self._finisher is not None and self._finisher.search is not None:
+            self._finisher.search.abandon()
+
 
 def theme_settings(build: Build, language: str) -> dict:
     """What the theme shows around the pages of one language, for either generator's configuration: the
@@ -155,16 +165,24 @@ def prepare(build: Build) -> None:
     _prepared = build
 
 
-def start(project: Path, site_url: str | None = None) -> Build:
+def start(project: Path, site_url: str | None = None, search: bool = True) -> Build:
     """Begin a build (the generator's adapter calls it once, before any page): the data is read here, unless the
-    build was prepared."""
+    build was prepared; search: whether it makes the search index of the pages it finishes."""
     global _current, _prepared
     wanted = (Path(project), site_url)
     if _prepared is not None and (_prepared.project, _prepared.site_url) == wanted:
         _current, _prepared = _prepared, None
     else:
         _current = Build(*wanted)
+    if search:
+        _current.index_search()
     return _current
+
+
+def abandon() -> None:
+    """The generator failed: the build in progress (if any) stops what it started."""
+    if _current is not None:
+        _current.abandon()
 
 
 def current() -> Build:

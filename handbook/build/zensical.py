@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import addresses
 from ..errors import PolicyDataError
 from ..model import LANGUAGES
 from ..site import theme_html, url_prefix
@@ -158,6 +159,7 @@ def build_site(project: Path, out: Path, zensical: str, work: Path | None = None
                 raise RuntimeError(f"zensical build failed for '{language}':\n{result.stdout}{result.stderr}")
             drawn[language] = folder / "site"
         merge(drawn, swap.staging)
+        build.index_search()
         finisher = build.finisher
         for language in LANGUAGES:
             root = swap.staging / url_prefix(language)
@@ -167,10 +169,12 @@ def build_site(project: Path, out: Path, zensical: str, work: Path | None = None
                 ):
                     continue
                 html = page.read_text(encoding="utf-8")
-                page.write_text(finisher.page(html, language), encoding="utf-8")
+                address = addresses.of_file(page, swap.staging) if page.name == "index.html" else None
+                page.write_text(finisher.page(html, language, address), encoding="utf-8")
         write_outputs(build, swap.staging)
         swap.commit()
     except BaseException:
+        build.abandon()
         swap.abandon()
         raise
     return build

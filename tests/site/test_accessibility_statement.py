@@ -10,7 +10,7 @@ import pytest
 from handbook.accessibility_statement import statement
 from handbook.html_text import PageText, article
 from handbook.model import LANGUAGES
-from handbook.search_index import search_document
+from handbook.search_index import search_document, search_entry
 from handbook.site import page_specs, url_prefix
 from handbook.ui import label
 
@@ -28,7 +28,7 @@ def page(request, built_site, policy):
     language = request.param
     spec = next(spec for spec in page_specs(policy) if spec.kind == "accessibility")
     html = (built_site / url_prefix(language) / spec.url / "index.html").read_text(encoding="utf-8")
-    return language, html, search_document(policy, spec, language, html)
+    return language, html, search_document(search_entry(policy, spec, language), html)
 
 
 def test_the_statement_opens_with_what_works_its_limits_and_whom_to_tell(page):

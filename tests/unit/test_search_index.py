@@ -3,13 +3,21 @@ the tools by their name and purpose, and nothing that a page marks as left out o
 
 from __future__ import annotations
 
+import json
 import re
 from html import escape
 
 import pytest
 
 from handbook.pages import kind_of
-from handbook.search_index import fold, index_tokens, japanese_tokens, search_document
+from handbook.search_index import (
+    SearchIndexer,
+    fold,
+    index_tokens,
+    japanese_tokens,
+    search_document,
+    search_entry,
+)
 from handbook.site import page_specs
 from handbook.ui import label
 
@@ -49,7 +57,7 @@ def test_a_tool_is_indexed_by_its_name_and_purpose_not_its_body(policy, specs, l
     spec = specs["self_check"]
     name, about = kind_of(spec).tool
     body = "<article><p>BODYWORD 本文だけの語</p></article>"
-    document = search_document(policy, spec, language, body)
+    document = search_document(search_entry(policy, spec, language), body)
     heaviest = re.findall(r'<p data-pagefind-weight="10">([^<]*)</p>', document)
     name_words = japanese_tokens(label(name)[language]) if language == "ja" else fold(label(name)[language]).split()
     assert heaviest and set(name_words) <= set(heaviest[0].split())
@@ -65,7 +73,23 @@ def test_what_a_page_marks_as_not_for_search_is_left_out(policy, specs):
         "<details data-pagefind-ignore><summary>Results</summary><table><tr><td>test_comparison_picker</td>"
         "</tr></table></details><p data-search-exclude>Last changed</p></article>"
     )
-    document = search_document(policy, specs["accessibility"], "en", html)
+    document = search_document(search_entry(policy, specs["accessibility"], "en"), html)
     assert "screen reader" in document
     assert "test_comparison_picker" not in document and "Results" not in document
     assert "Last changed" not in document
+
+
+def test_pages_handed_to_the_indexer_are_indexed_and_nothing_is_left_behind(policy, tmp_path):
+    """A build hands each finished page to SearchIndexer, whose other process writes the search documents while
+    the generator draws the next pages; Pagefind then indexes them."""
+    indexer = SearchIndexer(policy)
+    documents = indexer.documents
+    indexer.add("ranks/chief/", "<html><nav>ナビ</nav><article><h1>主査級</h1><p>索引試験語</p></article></html>")
+    indexer.add("editor-notes/", "<article><p>not indexed</p></article>")  # a page search leaves out
+    assert indexer.write(tmp_path) == 1
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["ja"]["page_count"] == 1 and "en" not in entry["languages"]
+    assert not documents.exists()
+    abandoned = SearchIndexer(policy)
+    abandoned.abandon()
+    assert not abandoned.documents.exists()
