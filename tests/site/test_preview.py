@@ -164,6 +164,24 @@ def test_an_edit_is_served_and_open_pages_are_told_to_reload(preview, policy):
         path.write_text(original, encoding="utf-8")
 
 
+def test_the_other_pages_an_edit_changes_follow_once_the_edits_pause(preview, policy):
+    """The page in view is rebuilt alone at once; the competency explorer, which shows the same wording, follows
+    when no edit has come for a moment."""
+    project, base, _ = preview
+    path, line, marked, page = _a_description(project, policy, "ja")
+    wait_for(lambda: not state(base)["building"], "rebuild the other pages after the last edit", 60)
+    fetch(f"{base}/{page}")  # the rank's page is open
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace(line, marked, 1), encoding="utf-8")
+    try:
+        wait_for(lambda: "確認用" in fetch(f"{base}/{page}")[1].replace("<wbr>", ""), "serve the page in view", 30)
+        # the explorer's cells hold characters together in <span class="keep">: its text, without tags, is read
+        explorer = lambda: re.sub(r"<[^>]*>", "", fetch(f"{base}/explorer/")[1])  # noqa: E731
+        wait_for(lambda: "確認用" in explorer(), "rebuild the explorer", 30)
+    finally:
+        path.write_text(original, encoding="utf-8")
+
+
 def test_a_new_commit_reaches_the_changes_page(preview):
     project, base, _ = preview
     meta = project / "policy_data" / "meta.yml"
