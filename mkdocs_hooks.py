@@ -69,9 +69,8 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output_content, template_name, config):
-    if template_name != "404.html":
-        return output_content
-    return current().finisher.not_found_page(output_content, _language(config))
+    not_found = template_name == "404.html"  # the site's one 404 page, which each language's build draws
+    return current().finisher.not_found_page(output_content, _language(config)) if not_found else output_content
 
 
 @event_priority(-1000)  # after static-i18n has built the other languages inside its own on_post_build
