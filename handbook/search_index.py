@@ -20,6 +20,7 @@ tools are indexed by their name and what they are for (PageKind.tool), not by th
 from __future__ import annotations
 
 import argparse
+import atexit
 import io
 import json
 import os
@@ -294,6 +295,7 @@ class SearchIndexer:
         self._pages: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._feeder = threading.Thread(target=self._feed, name="search-documents", daemon=True)
         self._feeder.start()
+        atexit.register(self.abandon)  # a build stopped by Ctrl+C leaves no process or folder behind
 
     def add(self, address: str, html: str) -> None:
         """A finished page, by its address from the site root ("en/ranks/chief/"); pages search leaves out are
@@ -327,6 +329,7 @@ class SearchIndexer:
 
     def abandon(self) -> None:
         """Stop, leaving nothing behind (a build that failed)."""
+        atexit.unregister(self.abandon)
         if self._process.poll() is None:
             self._process.kill()
             self._process.wait()
