@@ -54,6 +54,7 @@ class PhraseBreaker:
         ordered = sorted(protected, key=len, reverse=True)
         self._terms = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         self.phrases = lru_cache(maxsize=None)(self._phrases)
+        self.html = lru_cache(maxsize=None)(self._html)  # the navigation's texts recur on every page
 
     def _phrases(self, text: str) -> tuple[str, ...]:
         """The text cut into phrases (joined, they give the text back)."""
@@ -74,7 +75,7 @@ class PhraseBreaker:
         bounds = [0, *sorted(cuts), len(text)]
         return tuple(text[start:end] for start, end in zip(bounds, bounds[1:], strict=False) if end > start)
 
-    def html(self, text: str, in_cell: bool = False) -> str:
+    def _html(self, text: str, in_cell: bool = False) -> str:
         """Escaped text with <wbr> between its phrases; in a table cell, with the 禁則 characters held to their
         neighbours and katakana words held whole (see the module's docstring)."""
         if not in_cell:
@@ -169,13 +170,13 @@ _ENGLISH_RUN = re.compile(
     rf"(?<![A-Za-z0-9&])(?:{_WORD}(?:[ \u00a0]+{_WORD})+|[A-Za-z]*[a-z][A-Za-z]{{3,}})(?![A-Za-z0-9])"
 )
 _LANG = re.compile(r'\slang="([^"]*)"')
+_OTHER = {"en": ("ja", _JAPANESE_RUN), "ja": ("en", _ENGLISH_RUN)}  # a part's language: the other one, its runs
 
 
 def mark_other_language(document: str, language: str) -> str:
     """Wrap text in the other language in <span lang="…">: Japanese quoted on an English page (or inside an
     English part of a Japanese page), English words on a Japanese page (the theme's, or the source's own
     such as "vision"). What counts is the nearest lang around the text, the page's own at first."""
-    patterns = {"en": ("ja", _JAPANESE_RUN), "ja": ("en", _ENGLISH_RUN)}
     parts = _TAG.split(document)
     stack: list[list] = [["", language, 0]]  # [tag, lang, nesting of the same tag]
     untouched = 0
@@ -200,8 +201,14 @@ def mark_other_language(document: str, language: str) -> str:
                 elif name == stack[-1][0]:
                     stack[-1][2] += 1
             continue
-        if not part or untouched or stack[-1][1] not in patterns:
+        if not part or untouched or stack[-1][1] not in _OTHER:
             continue
-        other, pattern = patterns[stack[-1][1]]
-        parts[index] = pattern.sub(lambda m, other=other: f'<span lang="{other}">{m.group(0)}</span>', part)
+        parts[index] = _marked(part, stack[-1][1])
     return "".join(parts)
+
+
+@lru_cache(maxsize=65536)  # the navigation's texts recur on every page
+def _marked(text: str, language: str) -> str:
+    """Text (escaped HTML, no tags) in a part whose language is `language`, its runs in the other one marked."""
+    other, pattern = _OTHER[language]
+    return pattern.sub(lambda m: f'<span lang="{other}">{m.group(0)}</span>', text)
