@@ -2,10 +2,10 @@
 
 An edit of a YAML file reaches the browser in well under a second: the data is read and checked again; the page
 open in the browser is rendered again and, if it changed, rebuilt by MkDocs alone (`--dirty`: its stub is
-touched) and served; then every page's content is rendered again and the other pages whose content changed are
-rebuilt, unless the file was saved again meanwhile (the next rebuild does them). A change of the navigation (a
-title), of a template or of the theme rebuilds everything. The search index follows a moment later, written by
-another process. Open pages reload by themselves.
+touched) and served; once the edits pause for a second, every page's content is rendered again and the other
+pages whose content changed are rebuilt. A change of the navigation (a title), of a template or of the theme
+rebuilds everything. The search index follows a moment later, written by another process. Open pages reload by
+themselves.
 
 When the data has a fault, every page shows the fault (in Japanese, then English, with file, line and field)
 instead of hanging; fixing the file brings the site back. Starting with broken data shows the same page. Until
@@ -166,7 +166,6 @@ class Preview:
             return self._rebuild(full, rest_later)
         finally:
             self.building = False
-        self.rest_left = False  # pages other than the one in view wait for the edits to pause (see watch)
 
     def _rebuild(self, full: bool, rest_later: bool) -> bool:
         started = time.perf_counter()
