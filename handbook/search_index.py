@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import hashlib
 import io
 import json
 import os
@@ -32,7 +33,8 @@ import sys
 import tempfile
 import threading
 import unicodedata
-from functools import cache, lru_cache
+from contextlib import contextmanager
+from functools import lru_cache
 from html import escape
 from importlib.metadata import version
 from pathlib import Path
@@ -108,26 +110,41 @@ def spellings() -> dict[str, list[str]]:
     ("障害\t<pos id>"), the other spellings it lists with kanji or katakana (障がい, 障碍); spellings in hiragana
     alone are left out, as a reader who means the word converts it. Reading the 1.6 million entries takes a
     few seconds, so the table is kept in the system's temporary folder, once per dictionary version."""
-    # Not in the project's .cache/ (handbook/history.py): the table is the dictionary's, the same for any
-    # checkout on the machine.
-    key = f"{version('sudachipy')}-{version('sudachidict-core')}"
-    cache = Path(tempfile.gettempdir()) / f"handbook-spellings-{key}.json"
-    try:
-        return json.loads(cache.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    table: dict[str, list[str]] = {}
-    for entry in _sudachi()[0].entries():
-        surface, normal = entry.surface(), entry.normalized_form()
-        if surface != normal and _KANJI_OR_KATAKANA.search(surface) and _is_content(entry.part_of_speech_id()):
-            table.setdefault(f"{normal}\t{entry.part_of_speech_id()}", []).append(surface)
-    try:
-        scratch = cache.with_suffix(f".{os.getpid()}.tmp")  # written whole, then renamed: builds may run at once
-        scratch.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-        os.replace(scratch, cache)
-    except OSError:
-        pass  # nowhere to keep it: read again next time
+    cache = _kept_file(f"handbook-spellings-{_DICTIONARY}.json")
+    table = _read_kept(cache)
+    if table is None:
+        table = {}
+        for entry in _sudachi()[0].entries():
+            surface, normal = entry.surface(), entry.normalized_form()
+            if surface != normal and _KANJI_OR_KATAKANA.search(surface) and _is_content(entry.part_of_speech_id()):
+                table.setdefault(f"{normal}\t{entry.part_of_speech_id()}", []).append(surface)
+        _keep(cache, table)
     return table
+
+
+# Sudachi's tables are the same for any checkout on the machine: they are kept in the system's temporary folder,
+# not in the project's .cache/ (handbook/history.py).
+_DICTIONARY = f"{version('sudachipy')}-{version('sudachidict-core')}"
+
+
+def _kept_file(name: str) -> Path:
+    return Path(tempfile.gettempdir()) / name
+
+
+def _read_kept(path: Path):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _keep(path: Path, data) -> None:
+    try:
+        scratch = path.with_suffix(f".{os.getpid()}.tmp")  # written whole, then renamed: builds may run at once
+        scratch.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(scratch, path)
+    except OSError:
+        pass  # nowhere to keep it: made again next time
 
 
 def other_spellings(text: str) -> list[str]:
@@ -145,8 +162,35 @@ def _sudachi_pieces(text: str) -> list[str]:
     return pieces
 
 
-@cache  # many lines stand on several pages (a rank's items on its sheet, its item pages …)
-def _other_spellings_in_line(line: str) -> tuple[str, ...]:
+# Each line Sudachi has read, and its words' other spellings: many lines stand on several pages (a rank's items on
+# its sheet, its item pages …), and most stay the same from one build to the next (lines_kept_between_builds).
+_read_lines: dict[str, list[str]] = {}
+_lines_used: set[str] = set()
+
+
+def _other_spellings_in_line(line: str) -> list[str]:
+    _lines_used.add(line)
+    if line not in _read_lines:
+        _read_lines[line] = _spellings_in_line(line)
+    return _read_lines[line]
+
+
+@contextmanager
+def lines_kept_between_builds():
+    """Sudachi's reading of the lines of a site, kept in the system's temporary folder from one indexing to the next
+    (a cold reading is about half the documents' work), under a key of this module's code and Sudachi's versions:
+    a change of either reads every line afresh. Only the lines used this time are kept."""
+    code = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+    path = _kept_file(f"handbook-spelling-lines-{_DICTIONARY}-{code}.json")
+    kept = _read_kept(path) or {}
+    _read_lines.update(kept)
+    _lines_used.clear()
+    yield
+    if _lines_used != set(kept):
+        _keep(path, {line: _read_lines[line] for line in _lines_used})
+
+
+def _spellings_in_line(line: str) -> list[str]:
     table = spellings()
     found: list[str] = []
     for word in _sudachi()[1].tokenize(line):
@@ -163,7 +207,7 @@ def _other_spellings_in_line(line: str) -> tuple[str, ...]:
             # a kanji word's reading in katakana (コドモ) is how it sounds, not how anyone writes it
             and not (_KATAKANA.fullmatch(form) and _KANJI.search(surface))
         ]
-    return tuple(found)
+    return found
 
 
 def index_tokens(text: str) -> list[str]:
@@ -264,7 +308,7 @@ def run_pagefind(documents: Path, site_dir: Path) -> None:
 
 def write_search_index(policy: Policy, site_dir: Path) -> int:
     """Index every page of a built site (both languages) into site_dir/pagefind; returns the page count."""
-    with tempfile.TemporaryDirectory(prefix="handbook-search-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="handbook-search-") as scratch, lines_kept_between_builds():
         count = 0
         for address, entry in search_entries(policy).items():
             built = site_dir / address / "index.html"
@@ -339,9 +383,10 @@ class SearchIndexer:
 
 def _write_documents(documents: Path) -> None:
     """The other process of SearchIndexer: a document for each page read from standard input (JSON lines)."""
-    for line in io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8"):
-        page = json.loads(line)
-        _write_document(documents, page["entry"], page["html"])
+    with lines_kept_between_builds():
+        for line in io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8"):
+            page = json.loads(line)
+            _write_document(documents, page["entry"], page["html"])
 
 
 def main(argv: list[str] | None = None) -> None:

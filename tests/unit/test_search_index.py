@@ -9,6 +9,7 @@ from html import escape
 
 import pytest
 
+from handbook import search_index
 from handbook.pages import kind_of
 from handbook.search_index import (
     SearchIndexer,
@@ -93,3 +94,26 @@ def test_pages_handed_to_the_indexer_are_indexed_and_nothing_is_left_behind(poli
     abandoned = SearchIndexer(policy)
     abandoned.abandon()
     assert not abandoned.documents.exists()
+
+
+def test_sudachi_s_reading_of_each_line_is_kept_for_the_next_indexing(tmp_path, monkeypatch):
+    """The lines of a site are read by Sudachi once; the next indexing (another process, another build) reads them
+    from the temporary folder, and keeps only the lines it used."""
+    monkeypatch.setattr(search_index.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(search_index, "_read_lines", {})
+    with search_index.lines_kept_between_builds():
+        first = search_index.other_spellings("障がいのある職員")
+        search_index.other_spellings("取組を進める")
+    assert any("障害" in spelling for spelling in first)
+    (kept,) = tmp_path.glob("handbook-spelling-lines-*.json")
+    assert set(json.loads(kept.read_text(encoding="utf-8"))) == {"障がいのある職員", "取組を進める"}
+
+    monkeypatch.setattr(search_index, "_read_lines", {})
+
+    def unread(line):
+        raise AssertionError(f"read again: {line}")
+
+    monkeypatch.setattr(search_index, "_spellings_in_line", unread)
+    with search_index.lines_kept_between_builds():
+        assert search_index.other_spellings("障がいのある職員") == first
+    assert set(json.loads(kept.read_text(encoding="utf-8"))) == {"障がいのある職員"}
