@@ -40,7 +40,7 @@ from mkdocs.commands.build import build  # noqa: E402 - after the environment is
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 
-from handbook.build import Build, prepare  # noqa: E402
+from handbook.build import Build, abandon, prepare  # noqa: E402
 from handbook.data import load_policy  # noqa: E402
 from handbook.errors import PolicyDataError  # noqa: E402
 from handbook.model import LANGUAGES  # noqa: E402
@@ -210,6 +210,7 @@ class Preview:
         except (Exception, SystemExit) as stopped:  # noqa: BLE001 - whatever stops a build is shown; the preview goes on
             # A file saved broken while MkDocs was building fails inside the build (mkdocs-macros even exits on a
             # macro's error): what the reader needs is the data's fault, said as validate.py says it.
+            abandon()  # what the stopped build started (its search documents' process) stops too
             fault = f"{type(stopped).__name__}: {stopped}"
             if isinstance(stopped, (PolicyDataError, Abort)):
                 fault = str(stopped)
