@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from handbook.model import LANGUAGES
-from handbook.search_index import everyday_terms, japanese_tokens
+from handbook.search_index import everyday_terms
+from handbook.search_tokens import japanese_tokens
 from handbook.site import PageSpec, url_prefix
 from handbook.ui import label
 

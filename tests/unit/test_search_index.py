@@ -1,5 +1,5 @@
-"""What a page is indexed as for search (handbook/search_index.py): words in every spelling Sudachi knows,
-the tools by their name and purpose, and nothing that a page marks as left out of search."""
+"""What a page is indexed as for search (handbook/search_index.py, handbook/search_tokens.py): words in every
+spelling Sudachi knows, the tools by their name and purpose, and nothing that a page marks as left out of search."""
 
 from __future__ import annotations
 
@@ -9,16 +9,10 @@ from html import escape
 
 import pytest
 
-from handbook import search_index
+from handbook import search_tokens
 from handbook.pages import kind_of
-from handbook.search_index import (
-    SearchIndexer,
-    fold,
-    index_tokens,
-    japanese_tokens,
-    search_document,
-    search_entry,
-)
+from handbook.search_index import SearchIndexer, search_document, search_entry
+from handbook.search_tokens import fold, index_tokens, japanese_tokens
 from handbook.site import page_specs
 from handbook.ui import label
 
@@ -99,21 +93,21 @@ def test_pages_handed_to_the_indexer_are_indexed_and_nothing_is_left_behind(poli
 def test_sudachi_s_reading_of_each_line_is_kept_for_the_next_indexing(tmp_path, monkeypatch):
     """The lines of a site are read by Sudachi once; the next indexing (another process, another build) reads them
     from the temporary folder, and keeps only the lines it used."""
-    monkeypatch.setattr(search_index.tempfile, "gettempdir", lambda: str(tmp_path))
-    monkeypatch.setattr(search_index, "_read_lines", {})
-    with search_index.lines_kept_between_builds():
-        first = search_index.other_spellings("障がいのある職員")
-        search_index.other_spellings("取組を進める")
+    monkeypatch.setattr(search_tokens.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(search_tokens, "_read_lines", {})
+    with search_tokens.lines_kept_between_builds():
+        first = search_tokens.other_spellings("障がいのある職員")
+        search_tokens.other_spellings("取組を進める")
     assert any("障害" in spelling for spelling in first)
     (kept,) = tmp_path.glob("handbook-spelling-lines-*.json")
     assert set(json.loads(kept.read_text(encoding="utf-8"))) == {"障がいのある職員", "取組を進める"}
 
-    monkeypatch.setattr(search_index, "_read_lines", {})
+    monkeypatch.setattr(search_tokens, "_read_lines", {})
 
     def unread(line):
         raise AssertionError(f"read again: {line}")
 
-    monkeypatch.setattr(search_index, "_spellings_in_line", unread)
-    with search_index.lines_kept_between_builds():
-        assert search_index.other_spellings("障がいのある職員") == first
+    monkeypatch.setattr(search_tokens, "_spellings_in_line", unread)
+    with search_tokens.lines_kept_between_builds():
+        assert search_tokens.other_spellings("障がいのある職員") == first
     assert set(json.loads(kept.read_text(encoding="utf-8"))) == {"障がいのある職員"}

@@ -1,4 +1,4 @@
-/* A query as the index holds its text (handbook/search_index.py): NFKC, lower case, and, in Japanese, character
+/* A query as the index holds its text (handbook/search_tokens.py): NFKC, lower case, and, in Japanese, character
    bigrams, so that a word is found wherever it stands. Nothing here touches the page. */
 
 const CJK_RUN = /[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u4e00-\u9fff]+/g;
@@ -13,7 +13,7 @@ function code(chars) {
   return out;
 }
 
-/* The same function as japanese_tokens() in handbook/search_index.py (tests/browser/test_search.py compares them). */
+/* The same function as japanese_tokens() in handbook/search_tokens.py (tests/browser/test_search.py compares them). */
 export function japaneseTokens(text) {
   const normal = text.normalize("NFKC").toLowerCase();
   const tokens = [];
